@@ -1,0 +1,62 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from programmes.models import Membership, Municipality
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("E-mail"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    error_messages = {
+        "invalid_login": _(
+            "E-mail eller adgangskode er forkert. Bemærk at adgangskoden skelner mellem store "
+            "og små bogstaver."
+        ),
+        "inactive": _("Brugeren er deaktiveret."),
+    }
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"))
+    full_name = forms.CharField(label=_("Navn"), max_length=200, required=False)
+    municipality = forms.ModelChoiceField(
+        label=_("Kommune"), queryset=Municipality.objects.none(), empty_label=None
+    )
+    role = forms.ChoiceField(label=_("Rolle"), choices=Membership.Role.choices)
+
+    def __init__(self, *args, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipalities
+
+
+class AcceptInvitationForm(forms.Form):
+    full_name = forms.CharField(label=_("Dit navn"), max_length=200)
+    password1 = forms.CharField(
+        label=_("Adgangskode"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("Mindst 10 tegn, og ikke kun tal."),
+    )
+    password2 = forms.CharField(
+        label=_("Gentag adgangskoden"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        cleaned = super().clean()
+        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("De to adgangskoder er ikke ens."))
+        elif p1:
+            try:
+                password_validation.validate_password(p1)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned

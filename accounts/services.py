@@ -1,0 +1,116 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from programmes.errors import DomainError
+from programmes.models import Membership
+from programmes.permissions import can_invite
+
+from .models import Invitation, User, hash_token, new_token
+from .tasks import send_mail_task
+
+
+def invite_person(*, by, email, municipality, role, full_name="") -> tuple[Invitation, str]:
+    """Invite `email` into `municipality` with `role`; e-mails an expiring single-use link.
+
+    Returns the invitation and the secret token (only its hash is stored).
+    """
+    if not can_invite(by, municipality):
+        raise DomainError(_("Du har ikke ret til at invitere personer til denne kommune."))
+    if role not in Membership.Role.values:
+        raise DomainError(_("Vælg en gyldig rolle."), field="role")
+    email = email.strip().lower()
+    if Membership.objects.filter(
+        municipality=municipality, user__email__iexact=email, role=role
+    ).exists():
+        raise DomainError(
+            _("%(email)s har allerede denne rolle i %(municipality)s.")
+            % {"email": email, "municipality": municipality},
+            field="email",
+        )
+    token, token_hash = new_token()
+    with transaction.atomic():
+        invitation = Invitation.objects.create(
+            email=email,
+            full_name=full_name,
+            municipality=municipality,
+            role=role,
+            token_hash=token_hash,
+            invited_by=by,
+            expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
+        )
+        send_mail_task.delay_on_commit(
+            template="accounts/email/invitation",
+            to=[email],
+            context={
+                "municipality": municipality.name,
+                "role": str(Membership.Role(role).label),
+                "invited_by": by.get_full_name(),
+                "link": settings.SITE_URL + reverse("accounts:invitation_accept", args=[token]),
+                "expires": timezone.localtime(invitation.expires_at).strftime("%d.%m.%Y"),
+            },
+        )
+    return invitation, token
+
+
+def find_invitation(token: str) -> Invitation | None:
+    return (
+        Invitation.objects.select_related("municipality", "invited_by")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+
+
+def check_invitation_usable(invitation: Invitation) -> None:
+    if invitation.is_used:
+        raise DomainError(
+            _("Invitationen er allerede brugt. Log ind med din e-mail og adgangskode.")
+        )
+    if invitation.is_expired:
+        raise DomainError(
+            _("Invitationen udløb den %(date)s. Bed den, der inviterede dig, om en ny.")
+            % {"date": timezone.localtime(invitation.expires_at).strftime("%d.%m.%Y")}
+        )
+
+
+def accept_invitation(*, token: str, user=None, full_name: str = "", password: str = "") -> User:
+    """Use an invitation once: create the account if needed and give it the membership.
+
+    An existing account must be signed in as the invited e-mail to accept.
+    """
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update().filter(token_hash=hash_token(token)).first()
+        )
+        if invitation is None:
+            raise DomainError(_("Invitationen findes ikke. Tjek at du har brugt hele linket."))
+        check_invitation_usable(invitation)
+        existing = User.objects.filter(email__iexact=invitation.email).first()
+        if existing is not None:
+            if user is None or user.pk != existing.pk:
+                raise DomainError(
+                    _("Der findes allerede en bruger med %(email)s. Log ind som den bruger først.")
+                    % {"email": invitation.email}
+                )
+            account = existing
+        else:
+            if user is not None and user.is_authenticated:
+                raise DomainError(
+                    _("Invitationen er sendt til %(email)s. Log ud og åbn linket igen.")
+                    % {"email": invitation.email}
+                )
+            account = User.objects.create_user(
+                invitation.email, password, full_name=full_name or invitation.full_name
+            )
+        if invitation.municipality_id:
+            Membership.objects.get_or_create(
+                municipality_id=invitation.municipality_id, user=account, role=invitation.role
+            )
+        invitation.accepted_at = timezone.now()
+        invitation.accepted_by = account
+        invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return account

@@ -1,0 +1,46 @@
+from django.contrib import admin
+from guardian.admin import GuardedModelAdmin
+
+from .models import Cohort, GroupMember, Membership, Municipality, Programme, ProgrammeGroup
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "region"]
+    list_filter = ["region"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "municipality", "role", "created_at"]
+    list_filter = ["role"]
+    search_fields = ["user__email", "municipality__name"]
+    autocomplete_fields = ["user", "municipality"]
+    list_select_related = ["user", "municipality"]
+
+
+@admin.register(Cohort)
+class CohortAdmin(admin.ModelAdmin):
+    list_display = ["name", "starts_on", "enrolment_deadline", "is_open_for_enrolment"]
+    list_editable = ["is_open_for_enrolment"]
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(GuardedModelAdmin):
+    list_display = ["municipality", "cohort", "phase", "coordinator", "primary_contact"]
+    list_filter = ["phase", "cohort"]
+    list_select_related = ["municipality", "cohort", "coordinator", "primary_contact"]
+    autocomplete_fields = ["municipality", "coordinator", "primary_contact"]
+
+
+@admin.register(ProgrammeGroup)
+class ProgrammeGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "programme"]
+    list_select_related = ["programme__municipality", "programme__cohort"]
+
+
+@admin.register(GroupMember)
+class GroupMemberAdmin(admin.ModelAdmin):
+    list_display = ["name", "group", "level", "user"]
+    list_select_related = ["group", "user"]

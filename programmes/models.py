@@ -1,0 +1,238 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .scoping import MunicipalityQuerySet, TenantQuerySet
+
+
+class Region(models.TextChoices):
+    HOVEDSTADEN = "hovedstaden", _("Region Hovedstaden")
+    SJAELLAND = "sjaelland", _("Region Sjælland")
+    SYDDANMARK = "syddanmark", _("Region Syddanmark")
+    MIDTJYLLAND = "midtjylland", _("Region Midtjylland")
+    NORDJYLLAND = "nordjylland", _("Region Nordjylland")
+
+
+class Level(models.TextChoices):
+    """Organisational level of a person, as the enrolment criteria speak of it."""
+
+    DIRECTOR = "director", _("Direktør")
+    CHIEF = "chief", _("Chef")
+    OTHER = "other", _("Andet niveau")
+
+
+class Municipality(models.Model):
+    """The tenant: one of Denmark's 98 municipalities."""
+
+    code = models.CharField(_("kommunekode"), max_length=3, unique=True)
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    slug = models.SlugField(_("kort navn"), max_length=100, unique=True)
+    region = models.CharField(_("region"), max_length=20, choices=Region.choices)
+
+    objects = MunicipalityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kommune")
+        verbose_name_plural = _("kommuner")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    """A user's role in one municipality; the source of every municipal role."""
+
+    class Role(models.TextChoices):
+        COORDINATOR = "coordinator", _("Koordinator")
+        STEERING = "steering", _("Medlem af styregruppen")
+        IMPLEMENTATION = "implementation", _("Medlem af implementeringsgruppen")
+        LOCAL = "local", _("Medlem af en lokal implementeringsgruppe")
+        READER = "reader", _("Læser")
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("kommune"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bruger"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(_("rolle"), max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("medlemskab")
+        verbose_name_plural = _("medlemskaber")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "user", "role"], name="membership_unique_role"
+            )
+        ]
+        indexes = [models.Index(fields=["user", "municipality"])]
+
+    def __str__(self):
+        return f"{self.user} · {self.municipality} · {self.get_role_display()}"
+
+
+class Cohort(models.Model):
+    """A hold: programmes that start together in January or August."""
+
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    starts_on = models.DateField(_("startdato"))
+    enrolment_deadline = models.DateField(_("tilmeldingsfrist"))
+    is_open_for_enrolment = models.BooleanField(_("åben for tilmelding"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("hold")
+        verbose_name_plural = _("hold")
+        ordering = ["starts_on"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        errors = {}
+        if self.starts_on and self.starts_on.month not in (1, 8):
+            errors["starts_on"] = _(
+                "Et hold starter efter juleferien eller sommerferien, altså i januar eller august."
+            )
+        if self.starts_on and self.enrolment_deadline and self.enrolment_deadline > self.starts_on:
+            errors["enrolment_deadline"] = _(
+                "Tilmeldingsfristen skal ligge før holdets startdato."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+class Phase(models.TextChoices):
+    ENROL = "enrol", _("Tilmelde")
+    PREPARE = "prepare", _("Forberede")
+    DEVELOP = "develop", _("Udvikle")
+    ANCHOR = "anchor", _("Forankre")
+    COMPLETED = "completed", _("Afsluttet")
+
+
+class Programme(models.Model):
+    """One municipality's strategic development programme (strategisk udviklingsforløb)."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("kommune"),
+        on_delete=models.PROTECT,
+        related_name="programmes",
+    )
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("hold"), on_delete=models.PROTECT, related_name="programmes"
+    )
+    phase = models.CharField(_("fase"), max_length=20, choices=Phase.choices, default=Phase.ENROL)
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("koordinator"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="coordinated_programmes",
+    )
+    primary_contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("primær kontakt i SBST"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="consulted_programmes",
+    )
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("udviklingsforløb")
+        verbose_name_plural = _("udviklingsforløb")
+        ordering = ["municipality__name", "cohort__starts_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "cohort"], name="programme_one_per_cohort"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.municipality} · {self.cohort}"
+
+
+class ProgrammeGroup(models.Model):
+    """A steering group, implementation group or local implementation group."""
+
+    class Kind(models.TextChoices):
+        STEERING = "steering", _("Styregruppe")
+        IMPLEMENTATION = "implementation", _("Implementeringsgruppe")
+        LOCAL = "local", _("Lokal implementeringsgruppe")
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="programme_groups"
+    )
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("forløb"),
+        on_delete=models.CASCADE,
+        related_name="groups",
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("navn"), max_length=200)
+
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("gruppe")
+        verbose_name_plural = _("grupper")
+        ordering = ["kind", "name"]
+        indexes = [models.Index(fields=["municipality", "programme"])]
+
+    def __str__(self):
+        return self.name
+
+
+class GroupMember(models.Model):
+    """A person in a group; `user` is set when the person has an account."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="group_members"
+    )
+    group = models.ForeignKey(
+        ProgrammeGroup,
+        verbose_name=_("gruppe"),
+        on_delete=models.CASCADE,
+        related_name="members",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bruger"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="group_memberships",
+    )
+    name = models.CharField(_("navn"), max_length=200)
+    email = models.EmailField(_("e-mail"), blank=True)
+    title = models.CharField(_("stilling"), max_length=200, blank=True)
+    level = models.CharField(_("niveau"), max_length=20, choices=Level.choices)
+    is_citizen_representative = models.BooleanField(_("borgerrepræsentant"), default=False)
+
+    objects = TenantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("gruppemedlem")
+        verbose_name_plural = _("gruppemedlemmer")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["municipality", "group"])]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,52 @@
+"""The one scoping layer: what a user may read of tenant-owned data.
+
+Every tenant-owned model carries `municipality` directly and uses `TenantQuerySet`, so one
+filter scopes any of them. Views read through `Model.objects.for_user(user)` and fetch single
+objects with `get_for_user_or_404`, so another municipality's object is the same 404 as a
+missing one.
+"""
+
+from django.db import models
+from django.http import Http404
+
+
+def municipality_ids_for(user):
+    """A lazy subquery of the ids of the municipalities where `user` holds a membership."""
+    from .models import Membership
+
+    return Membership.objects.filter(user_id=user.pk).values("municipality_id")
+
+
+def can_read_all_municipalities(user) -> bool:
+    """SBST consultants and administrators follow every municipality."""
+    return bool(user and user.is_authenticated and user.is_active and user.is_sbst)
+
+
+class TenantQuerySet(models.QuerySet):
+    # The lookup from this model to its municipality's id.
+    tenant_lookup = "municipality_id"
+
+    def for_user(self, user):
+        """Rows `user` may read: all for SBST staff, their municipalities' for others."""
+        if not user or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if can_read_all_municipalities(user):
+            return self
+        return self.filter(**{f"{self.tenant_lookup}__in": municipality_ids_for(user)})
+
+    def for_municipality(self, municipality):
+        return self.filter(**{self.tenant_lookup: municipality.pk})
+
+
+class MunicipalityQuerySet(TenantQuerySet):
+    tenant_lookup = "pk"
+
+
+def get_for_user_or_404(queryset, user, **lookup):
+    """Fetch one object through the user's scope; missing and not-yours are the same 404."""
+    if isinstance(queryset, type) and issubclass(queryset, models.Model):
+        queryset = queryset.objects.all()
+    try:
+        return queryset.for_user(user).get(**lookup)
+    except queryset.model.DoesNotExist as exc:
+        raise Http404 from exc

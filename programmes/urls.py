@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "programmes"
+
+urlpatterns = [
+    path("kommuner/", views.municipality_list, name="municipality_list"),
+    path("kommuner/<str:code>/", views.municipality_detail, name="municipality_detail"),
+    path("skift-kommune/", views.switch_municipality, name="switch_municipality"),
+]

@@ -1,0 +1,97 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Prefetch
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from .health import health_report
+from .middleware import SESSION_KEY
+from .models import Municipality, Programme, Region
+from .permissions import require, roles_in
+from .scoping import get_for_user_or_404
+
+
+@login_required
+def home(request):
+    """The start page: SBST staff see the municipalities, others their own municipality."""
+    if request.user.is_sbst:
+        return render(request, "programmes/home_sbst.html", _portfolio_context(request))
+    municipality = request.municipality
+    programmes = []
+    if municipality is not None:
+        programmes = list(
+            Programme.objects.for_user(request.user)
+            .for_municipality(municipality)
+            .select_related("cohort", "coordinator", "primary_contact")
+        )
+    return render(
+        request,
+        "programmes/home_municipality.html",
+        {
+            "municipality": municipality,
+            "programmes": programmes,
+            "roles": roles_in(request.user, municipality),
+        },
+    )
+
+
+def _portfolio_context(request):
+    programmes = Programme.objects.select_related("cohort").order_by("cohort__starts_on")
+    municipalities = (
+        Municipality.objects.for_user(request.user)
+        .annotate(user_count=Count("memberships__user", distinct=True))
+        .prefetch_related(Prefetch("programmes", queryset=programmes))
+    )
+    region = request.GET.get("region", "")
+    if region in Region.values:
+        municipalities = municipalities.filter(region=region)
+    return {
+        "municipalities": municipalities,
+        "regions": Region.choices,
+        "selected_region": region,
+    }
+
+
+@login_required
+@require_GET
+def municipality_list(request):
+    require(request.user.is_sbst)
+    return render(request, "programmes/municipality_list.html", _portfolio_context(request))
+
+
+@login_required
+@require_GET
+def municipality_detail(request, code):
+    municipality = get_for_user_or_404(Municipality, request.user, code=code)
+    programmes = (
+        Programme.objects.for_user(request.user)
+        .for_municipality(municipality)
+        .select_related("cohort", "coordinator", "primary_contact")
+    )
+    return render(
+        request,
+        "programmes/municipality_detail.html",
+        {"municipality": municipality, "programmes": programmes},
+    )
+
+
+@login_required
+@require_POST
+def switch_municipality(request):
+    """Make another of the user's own municipalities the current one."""
+    municipality = get_for_user_or_404(
+        Municipality, request.user, pk=request.POST.get("municipality") or 0
+    )
+    request.session[SESSION_KEY] = municipality.pk
+    return redirect("home")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    healthy, checks = health_report()
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": checks},
+        status=200 if healthy else 503,
+    )
