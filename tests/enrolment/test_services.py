@@ -1,0 +1,610 @@
+"""The enrolment rules, one test per rule, through the services."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core import mail
+from django.utils import timezone
+
+from enrolment import services
+from enrolment.models import DirectorLink, Enrolment, EnrolmentEvent
+from programmes.errors import DomainError
+from programmes.models import GroupMember, Level, Membership, Programme, ProgrammeGroup
+from tests.factories import ConsultantFactory, member
+
+from .factories import (
+    details,
+    director_token,
+    draft_enrolment,
+    hold_meeting,
+    open_cohort,
+    ready_for_decision,
+    steering_user,
+    submitted_enrolment,
+)
+
+State = Enrolment.State
+Kind = EnrolmentEvent.Kind
+pytestmark = pytest.mark.django_db
+
+
+def kinds(enrolment):
+    return list(enrolment.events.values_list("kind", flat=True))
+
+
+# Drafts
+
+
+def test_a_coordinator_starts_a_draft_with_its_steering_members(roskilde, roskilde_coordinator):
+    enrolment = draft_enrolment(roskilde, roskilde_coordinator)
+
+    assert enrolment.state == State.DRAFT
+    assert enrolment.municipality == roskilde
+    assert list(enrolment.steering_members.values_list("name", "municipality")) == [
+        ("Søren Styre", roskilde.pk)
+    ]
+    assert kinds(enrolment) == [Kind.CREATED]
+
+
+def test_a_member_without_the_right_cannot_start_an_enrolment(roskilde):
+    reader = member("Roskilde", role=Membership.Role.READER)
+
+    with pytest.raises(DomainError, match="ikke ret til at udfylde"):
+        draft_enrolment(roskilde, reader)
+
+
+def test_the_proposed_coordinator_must_belong_to_the_municipality(
+    roskilde, roskilde_coordinator, herning_coordinator
+):
+    with pytest.raises(DomainError, match="skal være bruger i kommunen"):
+        draft_enrolment(roskilde, roskilde_coordinator, proposed_coordinator=herning_coordinator)
+
+
+def test_one_active_enrolment_per_municipality_per_cohort(roskilde, roskilde_coordinator):
+    cohort = open_cohort()
+    draft_enrolment(roskilde, roskilde_coordinator, cohort=cohort)
+
+    with pytest.raises(DomainError) as error:
+        draft_enrolment(roskilde, roskilde_coordinator, cohort=cohort)
+
+    assert error.value.message == (f"Roskilde har allerede en aktiv tilmelding til {cohort.name}.")
+
+
+def test_a_withdrawn_enrolment_leaves_room_for_a_new_one(roskilde, roskilde_coordinator):
+    cohort = open_cohort()
+    first = draft_enrolment(roskilde, roskilde_coordinator, cohort=cohort)
+    services.withdraw_enrolment(first, by=roskilde_coordinator)
+
+    second = draft_enrolment(roskilde, roskilde_coordinator, cohort=cohort)
+
+    assert second.state == State.DRAFT
+
+
+def test_the_same_cohort_is_open_to_two_municipalities(
+    roskilde, roskilde_coordinator, herning, herning_coordinator
+):
+    cohort = open_cohort()
+    draft_enrolment(roskilde, roskilde_coordinator, cohort=cohort)
+    draft_enrolment(herning, herning_coordinator, cohort=cohort)
+
+    assert Enrolment.objects.filter(cohort=cohort).count() == 2
+
+
+def test_a_draft_can_be_saved_again_and_replaces_its_steering_members(
+    roskilde, roskilde_coordinator
+):
+    enrolment = draft_enrolment(roskilde, roskilde_coordinator)
+
+    services.update_enrolment(
+        enrolment,
+        by=roskilde_coordinator,
+        data=details(enrolment.cohort, roskilde_coordinator, ambitions="Nye ambitioner"),
+        steering_members=[
+            {"name": "Anne", "title": "", "email": "", "level": Level.DIRECTOR},
+            {"name": "Bent", "title": "", "email": "", "level": Level.OTHER},
+        ],
+    )
+
+    enrolment.refresh_from_db()
+    assert enrolment.ambitions == "Nye ambitioner"
+    assert list(enrolment.steering_members.values_list("name", flat=True)) == ["Anne", "Bent"]
+    assert kinds(enrolment) == [Kind.CREATED, Kind.UPDATED]
+
+
+def test_a_submitted_enrolment_can_no_longer_be_changed(roskilde, roskilde_coordinator):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+
+    with pytest.raises(DomainError, match="kan ikke længere ændres"):
+        services.update_enrolment(
+            enrolment,
+            by=roskilde_coordinator,
+            data=details(enrolment.cohort, roskilde_coordinator),
+            steering_members=[],
+        )
+
+
+# Submission
+
+
+def test_submission_moves_the_draft_to_submitted_and_records_who(roskilde, roskilde_coordinator):
+    enrolment = draft_enrolment(roskilde, roskilde_coordinator)
+
+    services.submit_enrolment(enrolment, by=roskilde_coordinator)
+
+    enrolment.refresh_from_db()
+    assert enrolment.state == State.SUBMITTED
+    assert enrolment.submitted_by == roskilde_coordinator
+    assert enrolment.submitted_at is not None
+    assert kinds(enrolment) == [Kind.CREATED, Kind.SUBMITTED, Kind.DIRECTOR_LINK_SENT]
+
+
+def test_submission_after_deadline_is_refused_with_the_date(roskilde, roskilde_coordinator):
+    cohort = open_cohort(
+        starts_on=datetime.date(2031, 8, 1), enrolment_deadline=datetime.date(2031, 5, 1)
+    )
+    with time_machine.travel(datetime.datetime(2031, 4, 1, 12, tzinfo=datetime.UTC)):
+        enrolment = draft_enrolment(roskilde, roskilde_coordinator, cohort=cohort)
+
+    after_deadline = datetime.datetime(2031, 5, 2, 12, tzinfo=datetime.UTC)
+    with time_machine.travel(after_deadline), pytest.raises(DomainError) as error:
+        services.submit_enrolment(enrolment, by=roskilde_coordinator)
+
+    assert error.value.message == (
+        f"Tilmeldingsfristen for {cohort.name} var den 1. maj 2031. "
+        "Tilmeldingen kan ikke længere indsendes."
+    )
+    enrolment.refresh_from_db()
+    assert enrolment.state == State.DRAFT
+
+
+def test_submission_on_the_deadline_day_is_accepted(roskilde, roskilde_coordinator):
+    cohort = open_cohort(
+        starts_on=datetime.date(2031, 8, 1), enrolment_deadline=datetime.date(2031, 5, 1)
+    )
+    with time_machine.travel(datetime.datetime(2031, 5, 1, 20, tzinfo=datetime.UTC)):
+        enrolment = draft_enrolment(roskilde, roskilde_coordinator, cohort=cohort)
+        services.submit_enrolment(enrolment, by=roskilde_coordinator)
+
+    assert enrolment.state == State.SUBMITTED
+
+
+def test_a_cohort_closed_by_sbst_refuses_submission(roskilde, roskilde_coordinator):
+    enrolment = draft_enrolment(roskilde, roskilde_coordinator)
+    enrolment.cohort.is_open_for_enrolment = False
+    enrolment.cohort.save()
+
+    with pytest.raises(DomainError, match="ikke åbent for tilmelding"):
+        services.submit_enrolment(enrolment, by=roskilde_coordinator)
+
+
+def test_submission_is_refused_while_the_form_lacks_the_director(roskilde, roskilde_coordinator):
+    enrolment = draft_enrolment(roskilde, roskilde_coordinator, director_email="")
+
+    with pytest.raises(DomainError) as error:
+        services.submit_enrolment(enrolment, by=roskilde_coordinator)
+
+    assert error.value.message == (
+        "Tilmeldingen kan ikke indsendes, før den har direktørens navn og e-mail."
+    )
+
+
+def test_submitting_twice_is_refused_with_the_state(roskilde, roskilde_coordinator):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+
+    with pytest.raises(DomainError) as error:
+        services.submit_enrolment(enrolment, by=roskilde_coordinator)
+
+    assert error.value.message == "Tilmeldingen har status »Indsendt« og kan derfor ikke indsendes."
+
+
+def test_submission_mails_consultants_director_and_steering_members(
+    roskilde, roskilde_coordinator, consultant, django_capture_on_commit_callbacks
+):
+    steering = steering_user(roskilde, "styre@roskilde.example.dk")
+    enrolment = draft_enrolment(
+        roskilde,
+        roskilde_coordinator,
+        steering=[
+            {"name": "Styre", "title": "", "email": steering.email, "level": Level.CHIEF},
+            {"name": "Uden konto", "title": "", "email": "ekstern@example.dk", "level": "other"},
+        ],
+    )
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_enrolment(enrolment, by=roskilde_coordinator)
+
+    recipients = sorted(tuple(m.to) for m in mail.outbox)
+    assert recipients == sorted(
+        [
+            (consultant.email,),
+            (enrolment.director_email,),
+            ("styre@roskilde.example.dk",),
+            ("ekstern@example.dk",),
+        ]
+    )
+    director_mail = next(m for m in mail.outbox if m.to == [enrolment.director_email])
+    assert director_mail.subject == "Godkend Roskildes tilmelding til strategisk udviklingsforløb"
+    assert "/tilmelding/direktoer/" in director_mail.body
+    assert director_mail.alternatives[0][1] == "text/html"
+
+
+def test_submission_grants_the_steering_right_on_this_enrolment_only(
+    roskilde, roskilde_coordinator
+):
+    steering = steering_user(roskilde, "styre@roskilde.example.dk")
+    other = draft_enrolment(roskilde, roskilde_coordinator)
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator, steering_users=[steering])
+
+    assert steering.has_perm("enrolment.approve_as_steering_member", enrolment)
+    assert not steering.has_perm("enrolment.approve_as_steering_member", other)
+    assert enrolment.steering_members.get().user == steering
+
+
+def test_a_proposed_member_with_an_account_elsewhere_gets_no_grant(
+    roskilde, roskilde_coordinator, herning
+):
+    outsider = steering_user(herning, "styre@herning.example.dk")
+
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator, steering_users=[outsider])
+
+    assert enrolment.steering_members.get().user is None
+    assert not outsider.has_perm("enrolment.approve_as_steering_member", enrolment)
+
+
+# Director approval (criterion 2)
+
+
+def test_the_director_approves_once_through_the_personal_link(roskilde, roskilde_coordinator):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+    token = director_token(enrolment)
+
+    services.approve_by_director_link(token=token)
+
+    enrolment.refresh_from_db()
+    assert enrolment.director_approved
+    assert enrolment.director_approved_via == Enrolment.DirectorApprovalVia.LINK
+    assert enrolment.director_approved_by is None
+    event = enrolment.events.get(kind=Kind.DIRECTOR_APPROVED)
+    assert event.actor is None
+    assert event.actor_description == (
+        f"Dorthe Direktør ({enrolment.director_email}), via personligt link"
+    )
+    with pytest.raises(DomainError, match="allerede brugt"):
+        services.approve_by_director_link(token=token)
+
+
+def test_only_the_hash_of_the_director_token_is_stored(roskilde, roskilde_coordinator):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+    token = director_token(enrolment)
+
+    assert not DirectorLink.objects.filter(token_hash=token).exists()
+    assert (
+        DirectorLink.objects.filter(enrolment=enrolment, used_at=None, revoked_at=None).count() == 1
+    )
+
+
+def test_the_director_link_expires(roskilde, roskilde_coordinator):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+    token = director_token(enrolment)
+
+    later = timezone.now() + datetime.timedelta(days=15)
+    with time_machine.travel(later), pytest.raises(DomainError, match="Linket udløb den"):
+        services.approve_by_director_link(token=token)
+
+    enrolment.refresh_from_db()
+    assert not enrolment.director_approved
+
+
+def test_a_new_director_link_replaces_the_old_one(roskilde, roskilde_coordinator):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+    old = director_token(enrolment)
+    new = director_token(enrolment)
+
+    with pytest.raises(DomainError, match="erstattet af et nyere link"):
+        services.approve_by_director_link(token=old)
+    services.approve_by_director_link(token=new)
+
+
+def test_an_unknown_director_token_is_refused(db):
+    with pytest.raises(DomainError, match="Linket findes ikke"):
+        services.approve_by_director_link(token="ikke-et-token")
+
+
+def test_a_director_with_an_account_approves_from_it(roskilde, roskilde_coordinator):
+    director = member("Roskilde", role=Membership.Role.READER, email="dir@roskilde.example.dk")
+    enrolment = submitted_enrolment(
+        roskilde, roskilde_coordinator, director_email="DIR@roskilde.example.dk"
+    )
+    assert enrolment.director_user == director
+
+    services.approve_as_director(enrolment, by=director)
+
+    enrolment.refresh_from_db()
+    assert enrolment.director_approved_by == director
+    assert enrolment.director_approved_via == Enrolment.DirectorApprovalVia.ACCOUNT
+    assert enrolment.events.get(kind=Kind.DIRECTOR_APPROVED).actor == director
+
+
+def test_only_the_named_director_can_approve_from_an_account(roskilde, roskilde_coordinator):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+
+    with pytest.raises(DomainError, match="Kun den direktør"):
+        services.approve_as_director(enrolment, by=roskilde_coordinator)
+
+
+def test_the_director_cannot_approve_a_draft(roskilde, roskilde_coordinator):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+    token = director_token(enrolment)
+    services.withdraw_enrolment(enrolment, by=roskilde_coordinator)
+
+    with pytest.raises(DomainError, match="»Trukket tilbage« og kan ikke godkendes af direktøren"):
+        services.approve_by_director_link(token=token)
+
+
+# Steering group
+
+
+def test_a_steering_member_approves_and_the_enrolment_shows_who_answered(
+    roskilde, roskilde_coordinator
+):
+    first = steering_user(roskilde, "en@roskilde.example.dk")
+    second = steering_user(roskilde, "to@roskilde.example.dk")
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator, steering_users=[first, second])
+
+    services.respond_as_steering_member(enrolment, by=first, approve=True, comment="Fint")
+
+    answers = dict(enrolment.steering_members.values_list("user__email", "response"))
+    assert answers == {
+        "en@roskilde.example.dk": "approved",
+        "to@roskilde.example.dk": "pending",
+    }
+    assert enrolment.events.get(kind=Kind.STEERING_APPROVED).actor == first
+
+
+def test_an_objection_needs_a_comment(roskilde, roskilde_coordinator):
+    steering = steering_user(roskilde, "styre@roskilde.example.dk")
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator, steering_users=[steering])
+
+    with pytest.raises(DomainError, match="begrundelse for din indsigelse"):
+        services.respond_as_steering_member(enrolment, by=steering, approve=False)
+    services.respond_as_steering_member(
+        enrolment, by=steering, approve=False, comment="Mangler budget"
+    )
+
+    assert enrolment.steering_members.get().response == "objected"
+    assert enrolment.events.get(kind=Kind.STEERING_OBJECTED).text == "Mangler budget"
+
+
+def test_a_steering_role_alone_does_not_let_you_answer(roskilde, roskilde_coordinator):
+    bystander = steering_user(roskilde, "tilskuer@roskilde.example.dk")
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+
+    with pytest.raises(DomainError, match="ikke foreslået som medlem"):
+        services.respond_as_steering_member(enrolment, by=bystander, approve=True)
+
+
+def test_a_herning_steering_member_cannot_answer_roskildes_enrolment(
+    roskilde, roskilde_coordinator, herning
+):
+    herning_member = steering_user(herning, "styre@herning.example.dk")
+    herning_enrolment = submitted_enrolment(
+        herning, member("Herning"), steering_users=[herning_member]
+    )
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+
+    with pytest.raises(DomainError, match="ikke foreslået som medlem"):
+        services.respond_as_steering_member(enrolment, by=herning_member, approve=True)
+    assert herning_member.has_perm("enrolment.approve_as_steering_member", herning_enrolment)
+
+
+# Enrolment meeting (criterion 3)
+
+
+def test_a_meeting_held_with_a_chief_with_strategic_responsibility_meets_criterion_3(
+    roskilde, roskilde_coordinator, consultant
+):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+
+    hold_meeting(enrolment, consultant)
+
+    enrolment.refresh_from_db()
+    assert [c.met for c in enrolment.criteria] == [True, False, True]
+    assert enrolment.events.get(kind=Kind.MEETING_RECORDED).actor == consultant
+
+
+@pytest.mark.parametrize(
+    ("level", "strategic"),
+    [(Level.OTHER, True), (Level.CHIEF, False), (Level.DIRECTOR, False)],
+)
+def test_a_meeting_without_a_senior_strategic_participant_does_not_meet_criterion_3(
+    roskilde, roskilde_coordinator, consultant, level, strategic
+):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+
+    hold_meeting(enrolment, consultant, level=level, strategic=strategic)
+
+    enrolment.refresh_from_db()
+    criterion = enrolment.criteria[2]
+    assert not criterion.met
+    assert criterion.missing == (
+        "Ingen deltager på mindst chefniveau med strategisk ansvar er registreret."
+    )
+
+
+def test_a_scheduled_meeting_does_not_meet_criterion_3(roskilde, roskilde_coordinator, consultant):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+
+    services.record_enrolment_meeting(
+        enrolment,
+        by=consultant,
+        meeting_date=timezone.localdate() + datetime.timedelta(days=7),
+        held=False,
+        participants=[],
+    )
+
+    enrolment.refresh_from_db()
+    assert enrolment.meeting_date is not None
+    assert not enrolment.criteria[2].met
+
+
+def test_a_meeting_cannot_be_held_in_the_future(roskilde, roskilde_coordinator, consultant):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+
+    with pytest.raises(DomainError, match="kan ikke være afholdt endnu"):
+        services.record_enrolment_meeting(
+            enrolment,
+            by=consultant,
+            meeting_date=timezone.localdate() + datetime.timedelta(days=1),
+            held=True,
+            participants=[{"name": "C", "level": Level.CHIEF}],
+        )
+
+
+def test_only_sbst_records_the_meeting(roskilde, roskilde_coordinator):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+
+    with pytest.raises(DomainError, match="Kun SBST"):
+        hold_meeting(enrolment, roskilde_coordinator)
+
+
+# Decision
+
+
+def test_approval_is_refused_until_all_three_criteria_hold(
+    roskilde, roskilde_coordinator, consultant
+):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator, includes_social_offers=False)
+
+    with pytest.raises(DomainError) as error:
+        services.approve_enrolment(enrolment, by=consultant)
+
+    assert error.value.message == (
+        "Tilmeldingen kan ikke godkendes, før alle tre kriterier er opfyldt. "
+        "Mangler: de sociale tilbud. "
+        "Direktøren har ikke godkendt tilmeldingen endnu. "
+        "Tilmeldingsmødet er ikke registreret som afholdt."
+    )
+    enrolment.refresh_from_db()
+    assert enrolment.state == State.SUBMITTED
+    assert not Programme.objects.filter(municipality=roskilde).exists()
+
+
+def test_approval_creates_the_programme_steering_group_and_coordinator(
+    roskilde, roskilde_coordinator, consultant, django_capture_on_commit_callbacks
+):
+    steering = steering_user(roskilde, "styre@roskilde.example.dk", full_name="Sanne Styre")
+    enrolment = ready_for_decision(
+        roskilde, roskilde_coordinator, consultant, steering_users=[steering]
+    )
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve_enrolment(enrolment, by=consultant)
+
+    enrolment.refresh_from_db()
+    assert enrolment.state == State.APPROVED
+    assert enrolment.decided_by == consultant
+    programme = enrolment.programme
+    assert (programme.municipality, programme.cohort) == (roskilde, enrolment.cohort)
+    assert programme.coordinator == roskilde_coordinator
+    assert programme.primary_contact == consultant
+    group = ProgrammeGroup.objects.get(programme=programme)
+    assert group.kind == ProgrammeGroup.Kind.STEERING
+    assert list(GroupMember.objects.filter(group=group).values_list("name", "user", "level")) == [
+        ("Sanne Styre", steering.pk, Level.CHIEF)
+    ]
+    assert [m.to for m in mail.outbox] == [[roskilde_coordinator.email]]
+    assert mail.outbox[0].subject == "Roskildes tilmelding er godkendt"
+    assert kinds(enrolment)[-1] == Kind.APPROVED
+
+
+def test_rejection_needs_a_reason_and_tells_the_coordinator(
+    roskilde, roskilde_coordinator, consultant, django_capture_on_commit_callbacks
+):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+    with pytest.raises(DomainError, match="begrundelse for afvisningen"):
+        services.reject_enrolment(enrolment, by=consultant, reason=" ")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reject_enrolment(enrolment, by=consultant, reason="Myndighedsområdet er ikke med.")
+
+    enrolment.refresh_from_db()
+    assert enrolment.state == State.REJECTED
+    assert enrolment.decision_reason == "Myndighedsområdet er ikke med."
+    assert mail.outbox[0].subject == "Roskildes tilmelding er afvist"
+    assert "Myndighedsområdet er ikke med." in mail.outbox[0].body
+
+
+def test_only_sbst_decides(roskilde, roskilde_coordinator, consultant):
+    enrolment = ready_for_decision(roskilde, roskilde_coordinator, consultant)
+
+    with pytest.raises(DomainError, match="Kun SBST kan godkende"):
+        services.approve_enrolment(enrolment, by=roskilde_coordinator)
+    with pytest.raises(DomainError, match="Kun SBST kan afvise"):
+        services.reject_enrolment(enrolment, by=roskilde_coordinator, reason="Nej")
+
+
+def test_a_draft_cannot_be_approved(roskilde, roskilde_coordinator, consultant):
+    enrolment = draft_enrolment(roskilde, roskilde_coordinator)
+
+    with pytest.raises(DomainError) as error:
+        services.approve_enrolment(enrolment, by=consultant)
+
+    assert error.value.message == "Tilmeldingen har status »Kladde« og kan derfor ikke godkendes."
+
+
+def test_a_decided_enrolment_cannot_be_withdrawn(roskilde, roskilde_coordinator, consultant):
+    enrolment = ready_for_decision(roskilde, roskilde_coordinator, consultant)
+    services.approve_enrolment(enrolment, by=consultant)
+
+    with pytest.raises(DomainError) as error:
+        services.withdraw_enrolment(enrolment, by=roskilde_coordinator)
+
+    assert error.value.message == (
+        "Tilmeldingen har status »Godkendt« og kan derfor ikke trækkes tilbage."
+    )
+
+
+def test_the_municipality_withdraws_before_the_decision(roskilde, roskilde_coordinator):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+
+    services.withdraw_enrolment(enrolment, by=roskilde_coordinator, reason="Ikke nu")
+
+    enrolment.refresh_from_db()
+    assert enrolment.state == State.WITHDRAWN
+    assert enrolment.events.get(kind=Kind.WITHDRAWN).text == "Ikke nu"
+
+
+def test_a_rejected_enrolment_cannot_be_approved_afterwards(
+    roskilde, roskilde_coordinator, consultant
+):
+    enrolment = ready_for_decision(roskilde, roskilde_coordinator, consultant)
+    services.reject_enrolment(enrolment, by=consultant, reason="Nej")
+
+    with pytest.raises(DomainError, match="»Afvist« og kan derfor ikke godkendes"):
+        services.approve_enrolment(enrolment, by=ConsultantFactory())
+
+
+def test_every_step_is_in_the_history_with_who(roskilde, roskilde_coordinator, consultant):
+    steering = steering_user(roskilde, "styre@roskilde.example.dk")
+    enrolment = ready_for_decision(
+        roskilde, roskilde_coordinator, consultant, steering_users=[steering]
+    )
+    services.respond_as_steering_member(enrolment, by=steering, approve=True)
+    services.approve_enrolment(enrolment, by=consultant)
+
+    history = list(enrolment.events.values_list("kind", "actor"))
+    assert history == [
+        (Kind.CREATED, roskilde_coordinator.pk),
+        (Kind.SUBMITTED, roskilde_coordinator.pk),
+        (Kind.DIRECTOR_LINK_SENT, roskilde_coordinator.pk),
+        (Kind.DIRECTOR_LINK_SENT, roskilde_coordinator.pk),
+        (Kind.DIRECTOR_APPROVED, None),
+        (Kind.MEETING_RECORDED, consultant.pk),
+        (Kind.STEERING_APPROVED, steering.pk),
+        (Kind.APPROVED, consultant.pk),
+    ]
+    assert set(enrolment.events.values_list("municipality", flat=True)) == {roskilde.pk}
