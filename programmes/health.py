@@ -27,10 +27,11 @@ def check_redis() -> tuple[bool, str]:
     return True, "ok"
 
 
-def check_worker(timeout: float = 1.5) -> tuple[bool, str]:
+def check_worker(timeout: float = 1.5, app=None) -> tuple[bool, str]:
     if settings.CELERY_TASK_ALWAYS_EAGER:
         return True, "not needed (tasks run in-process)"
-    from config.celery import app
+    if app is None:
+        from config.celery import app
 
     try:
         replies = app.control.ping(timeout=timeout)

@@ -6,6 +6,10 @@ from config.celery import app as celery_app
 
 from .factories import ConsultantFactory, member, municipality
 
+# Celery reads Django settings lazily; read them now so a test's settings override cannot
+# become the app's broker for the rest of the session.
+celery_app.conf.broker_url  # noqa: B018
+
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
@@ -65,3 +69,67 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker):
+    """A real Celery worker process on the test broker, using the test database."""
+    import os
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.db import connection
+
+    if not settings.REDIS_URL:
+        pytest.fail("Set REDIS_URL (bin/test does) to run the tests that need a Celery worker.")
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(connection.settings_dict),
+        "CELERY_TASK_ALWAYS_EAGER": "0",
+    }
+    root = Path(__file__).resolve().parent.parent
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--pool=solo",
+            "--loglevel=warning",
+            "--without-gossip",
+            "--without-mingle",
+            "--hostname=pytest@%h",
+        ],
+        cwd=root,
+        env=env,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if worker.poll() is not None:
+                pytest.fail(f"The Celery worker exited with code {worker.returncode}.")
+            with celery_app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
+                if celery_app.control.ping(timeout=0.5, connection=conn):
+                    break
+        else:
+            pytest.fail("The Celery worker did not answer within 60 seconds.")
+        yield worker
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+
+
+def _database_url(db: dict) -> str:
+    host = db.get("HOST") or "127.0.0.1"
+    port = db.get("PORT") or 5432
+    user = db.get("USER") or "postgres"
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    return f"postgres://{user}{password}@{host}:{port}/{db['NAME']}"
