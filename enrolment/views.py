@@ -402,13 +402,18 @@ def enrolment_list(request):
     """SBST's overview of enrolments, filtered by cohort, state and missing criterion."""
     require(permissions.can_handle_as_sbst(request.user))
     base = Enrolment.objects.for_user(request.user)
-    pending = Q(steering_members__response=SteeringMember.Response.PENDING)
+    answered = Q(
+        steering_members__response__in=[
+            SteeringMember.Response.APPROVED,
+            SteeringMember.Response.OBJECTED,
+        ]
+    )
     enrolments = (
         base.with_criteria()
         .select_related("municipality", "cohort")
         .annotate(
             steering_count=Count("steering_members"),
-            steering_pending=Count("steering_members", filter=pending),
+            steering_answered=Count("steering_members", filter=answered),
         )
         .order_by("cohort__starts_on", "municipality__name")
     )
