@@ -1,11 +1,12 @@
 """Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
 
-Mark tests `@pytest.mark.e2e` and `@pytest.mark.django_db(transaction=True,
-serialized_rollback=True)`: the live server runs in another thread, so the data must be
-committed, and `serialized_rollback` restores the 98 municipalities that a data migration
-loads (a transactional test otherwise flushes them for the tests after it).
+Mark tests `@pytest.mark.e2e` and `@pytest.mark.django_db(transaction=True)`: the live
+server runs in another thread, so the data must be committed. A transactional test flushes the
+database when it ends, taking the 98 municipalities of the data migration with it, so
+`_municipalities` loads them again before each transactional test here.
 """
 
+import importlib
 import json
 import os
 import subprocess
@@ -43,6 +44,21 @@ def _static_assets():
         if not (ROOT / "node_modules" / "dkfds").exists():
             pytest.fail("node_modules/dkfds is missing: run `npm ci` in the project root.")
         subprocess.run(["sh", str(ROOT / "scripts" / "copy-assets.sh")], check=True)
+
+
+@pytest.fixture(autouse=True)
+def _municipalities(request):
+    """Reload the municipalities that an earlier transactional test flushed away."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    from django.apps import apps
+
+    from programmes.models import Municipality
+
+    if not Municipality.objects.exists():
+        migration = importlib.import_module("programmes.migrations.0002_load_municipalities")
+        migration.load(apps, None)
 
 
 @pytest.fixture(scope="session")

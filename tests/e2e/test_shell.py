@@ -27,7 +27,7 @@ def coordinator():
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_coordinator_sees_their_municipality_and_can_switch_to_english(
     browser_page, live_server, login, assert_no_axe_violations, coordinator
 ):
@@ -51,7 +51,7 @@ def test_coordinator_sees_their_municipality_and_can_switch_to_english(
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_coordinator_without_programme_is_invited_to_enrol(
     browser_page, live_server, login, coordinator
 ):
@@ -62,7 +62,7 @@ def test_coordinator_without_programme_is_invited_to_enrol(
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_person_in_two_municipalities_switches_between_them(browser_page, live_server, login):
     person = member("Roskilde", email="begge@example.dk", full_name="Bo Begge")
     MembershipFactory(user=person, municipality=municipality("Herning"))
@@ -77,7 +77,7 @@ def test_person_in_two_municipalities_switches_between_them(browser_page, live_s
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_failed_login_shows_the_danish_error_at_the_form(
     browser_page, live_server, login, assert_no_axe_violations, coordinator
 ):
@@ -90,7 +90,7 @@ def test_failed_login_shows_the_danish_error_at_the_form(
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("url_name", ["accounts:login", "accounts:password_reset"])
 def test_anonymous_pages_pass_axe(browser_page, live_server, assert_no_axe_violations, url_name):
     browser_page.goto(live_server.url + reverse(url_name))
@@ -100,7 +100,7 @@ def test_anonymous_pages_pass_axe(browser_page, live_server, assert_no_axe_viola
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_consultant_pages_pass_axe(browser_page, live_server, login, assert_no_axe_violations):
     ConsultantFactory(email="karen@sbst.dk", full_name="Karen Konsulent")
     ProgrammeFactory()  # Roskilde, in a cohort, so the tables have content
@@ -122,7 +122,7 @@ def test_consultant_pages_pass_axe(browser_page, live_server, login, assert_no_a
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_invitation_form_errors_pass_axe(
     browser_page, live_server, login, assert_no_axe_violations, coordinator
 ):
@@ -140,7 +140,7 @@ def test_invitation_form_errors_pass_axe(
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_not_found_page_is_danish_and_passes_axe(
     browser_page, live_server, login, assert_no_axe_violations, coordinator
 ):
@@ -240,3 +240,72 @@ def test_crispy_filter_uses_the_pack():
 
     assert 'aria-describedby="id_name-hint id_name-error"' in html
     assert "<form" not in html
+
+
+# Page and e-mail templates outside the browser: they render, in Danish, with working links.
+
+
+@pytest.mark.django_db
+def test_password_reset_mail_is_danish_with_a_working_link(client, coordinator, mailoutbox):
+    response = client.post(reverse("accounts:password_reset"), {"email": COORDINATOR_EMAIL})
+
+    assert response.status_code == 302
+    done = client.get(response.url)
+    assert "Tjek din e-mail" in done.content.decode()
+    [mail] = mailoutbox
+    assert mail.subject == "Ny adgangskode til Forløbsportalen"
+    link = re.search(r"http://\S+/konto/adgangskode/ny/\S+/", mail.body).group(0)
+    html = mail.alternatives[0][0]
+    assert f'href="{link}"' in html
+    confirm = client.get(link, follow=True)
+    assert "Vælg en ny adgangskode" in confirm.content.decode()
+    assert 'name="new_password1"' in confirm.content.decode()
+
+
+@pytest.mark.django_db
+def test_invitation_mail_names_municipality_role_and_link(
+    client_for, coordinator, mailoutbox, django_capture_on_commit_callbacks
+):
+    client = client_for(coordinator)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("accounts:invitation_list"),
+            {
+                "email": "ny@roskilde.example.dk",
+                "full_name": "Nina Ny",
+                "municipality": coordinator.memberships.get().municipality_id,
+                "role": "reader",
+            },
+            follow=True,
+        )
+
+    page = response.content.decode()
+    assert "Invitationen er sendt til ny@roskilde.example.dk." in page
+    assert '<span class="badge badge-info">Venter</span>' in page
+    [mail] = mailoutbox
+    assert mail.subject == "Du er inviteret til Forløbsportalen af Rikke Roskilde"
+    assert "som Læser i Roskilde." in mail.body
+    link = re.search(r"http://\S+/konto/invitation/\S+/", mail.body).group(0)
+    assert f'href="{link}"' in mail.alternatives[0][0]
+
+
+@pytest.mark.django_db
+def test_lockout_page_explains_the_fifteen_minutes(client, coordinator, settings):
+    settings.AXES_FAILURE_LIMIT = 2
+    credentials = {"username": COORDINATOR_EMAIL, "password": "forkert"}
+
+    client.post(reverse("accounts:login"), credentials)
+    response = client.post(reverse("accounts:login"), credentials)
+
+    assert response.status_code == 429
+    assert "spærret i 15 minutter" in response.content.decode()
+
+
+def test_server_error_page_renders_without_context():
+    from django.template.loader import get_template
+
+    html = get_template("500.html").render()
+
+    assert '<html lang="da">' in html
+    assert "Der opstod en fejl" in html
