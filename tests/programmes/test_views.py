@@ -1,0 +1,113 @@
+import pytest
+from django.urls import reverse
+
+from programmes.middleware import SESSION_KEY
+from programmes.models import Membership
+from tests.factories import ProgrammeFactory, member
+
+
+def test_coordinator_start_page_shows_their_municipality_and_programme(
+    client_for, roskilde_coordinator, roskilde, herning
+):
+    ProgrammeFactory(municipality=roskilde, cohort__name="Hold august 2027")
+    ProgrammeFactory(municipality=herning, cohort__name="Hold januar 2028")
+
+    response = client_for(roskilde_coordinator).get(reverse("home"))
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["municipality"] == roskilde
+    assert [p.cohort.name for p in response.context["programmes"]] == ["Hold august 2027"]
+    assert "Hold januar 2028" not in body
+
+
+def test_coordinator_without_programme_is_shown_the_way_to_enrol(client_for, roskilde_coordinator):
+    response = client_for(roskilde_coordinator).get(reverse("home"))
+
+    assert reverse("enrolment:start") in response.content.decode()
+
+
+def test_consultant_start_page_lists_every_municipality(client_for, consultant):
+    response = client_for(consultant).get(reverse("home"))
+
+    assert response.status_code == 200
+    assert len(response.context["municipalities"]) == 98
+    assert "Vallensbæk" in response.content.decode()
+
+
+def test_municipality_list_can_be_filtered_by_region(client_for, consultant):
+    response = client_for(consultant).get(
+        reverse("programmes:municipality_list"), {"region": "nordjylland"}
+    )
+
+    assert len(response.context["municipalities"]) == 11
+
+
+def test_coordinator_cannot_open_the_consultants_municipality_list(
+    client_for, roskilde_coordinator
+):
+    response = client_for(roskilde_coordinator).get(reverse("programmes:municipality_list"))
+
+    assert response.status_code == 403
+
+
+def test_coordinator_can_open_own_municipality_but_not_another(
+    client_for, roskilde_coordinator, roskilde, herning
+):
+    client = client_for(roskilde_coordinator)
+
+    own = client.get(reverse("programmes:municipality_detail", args=[roskilde.code]))
+    other = client.get(reverse("programmes:municipality_detail", args=[herning.code]))
+
+    assert own.status_code == 200
+    assert other.status_code == 404
+
+
+def test_user_switches_between_own_municipalities_only(client_for, roskilde, herning, db):
+    user = member("Roskilde")
+    Membership.objects.create(user=user, municipality=herning, role=Membership.Role.READER)
+    randers_code = member("Randers").memberships.get().municipality.pk
+    client = client_for(user)
+
+    client.post(reverse("programmes:switch_municipality"), {"municipality": herning.pk})
+    assert client.get(reverse("home")).context["municipality"] == herning
+
+    refused = client.post(reverse("programmes:switch_municipality"), {"municipality": randers_code})
+    assert refused.status_code == 404
+    assert client.session[SESSION_KEY] == herning.pk
+
+
+def test_start_page_shows_a_switcher_only_with_several_municipalities(
+    client_for, roskilde_coordinator, herning
+):
+    client = client_for(roskilde_coordinator)
+    assert len(client.get(reverse("home")).context["user_municipalities"]) == 1
+
+    Membership.objects.create(
+        user=roskilde_coordinator, municipality=herning, role=Membership.Role.READER
+    )
+    body = client.get(reverse("home")).content.decode()
+    assert reverse("programmes:switch_municipality") in body
+
+
+@pytest.mark.parametrize("programme_count", [1, 3])
+def test_municipality_list_query_count_does_not_grow_with_programmes(
+    client_for, consultant, django_assert_max_num_queries, programme_count, db
+):
+    from programmes.models import Municipality
+
+    for municipality in Municipality.objects.order_by("code")[:programme_count]:
+        ProgrammeFactory(municipality=municipality)
+    client = client_for(consultant)
+
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("programmes:municipality_list"))
+
+    assert response.status_code == 200
+
+
+def test_anonymous_visitor_is_sent_to_login(client, db):
+    response = client.get(reverse("home"))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
