@@ -5,9 +5,11 @@ import re
 
 import pytest
 from django.core import mail
+from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
 
+from enrolment import services
 from enrolment.models import Enrolment
 from programmes.models import Level, Membership
 from tests.factories import member
@@ -371,8 +373,6 @@ def test_the_e_mailed_director_link_works(
     client, roskilde, roskilde_coordinator, django_capture_on_commit_callbacks
 ):
     enrolment = draft_enrolment(roskilde, roskilde_coordinator)
-    from enrolment import services
-
     with django_capture_on_commit_callbacks(execute=True):
         services.submit_enrolment(enrolment, by=roskilde_coordinator)
 
@@ -461,3 +461,30 @@ def test_the_list_query_count_does_not_grow_with_rows(
         response = client.get(url("enrolment_list"))
 
     assert len(response.context["enrolments"]) == rows
+
+
+# Waiting on the start page
+
+
+def test_the_start_page_tag_lists_what_waits_for_the_user(rf, roskilde, roskilde_coordinator):
+    director = member("Roskilde", role=Membership.Role.READER, email="dir@roskilde.example.dk")
+    steering = steering_user(roskilde, "styre@roskilde.example.dk")
+    enrolment = submitted_enrolment(
+        roskilde,
+        roskilde_coordinator,
+        director_email=director.email,
+        steering_users=[steering, director],
+    )
+    template = Template("{% load enrolment_tags %}{% enrolments_awaiting_me %}")
+
+    def render(user):
+        request = rf.get("/")
+        request.user = user
+        return template.render(Context({"request": request}))
+
+    assert "venter på dit svar som direktør." in render(director)
+    assert "venter på dit svar som medlem af styregruppen." in render(director)
+    assert "som medlem af styregruppen." in render(steering)
+    assert "venter" not in render(roskilde_coordinator)
+    services.respond_as_steering_member(enrolment, by=steering, approve=True)
+    assert "venter" not in render(steering)
