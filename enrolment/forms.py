@@ -60,9 +60,6 @@ class EnrolmentForm(forms.ModelForm):
             "director_email": _("Direktørens e-mail"),
         }
         help_texts = {
-            "includes_social_offers": _(
-                "Alle tre områder skal være med, for at tilmeldingen opfylder kriterium 1."
-            ),
             "cohort": _("Hold starter i januar eller august."),
             "director_email": _(
                 "Direktøren får et personligt link til at godkende tilmeldingen, når den er "
@@ -74,8 +71,13 @@ class EnrolmentForm(forms.ModelForm):
             "current_practice": forms.Textarea(attrs={"rows": 5}),
         }
 
-    def __init__(self, *args, municipality, user, **kwargs):
+    # What SBST needs before the enrolment can be submitted; a draft may still lack them.
+    needed_to_submit = ("ambitions", "proposed_coordinator", "director_name", "director_email")
+
+    def __init__(self, *args, municipality, user, draft=False, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in self.needed_to_submit:
+            self.fields[name].required = not draft
         current = self.instance.cohort if self.instance.cohort_id else None
         self.fields["cohort"].queryset = open_cohorts(current)
         self.fields["cohort"].empty_label = _("Vælg hold")

@@ -121,6 +121,7 @@ def enrolment_create(request):
         request.POST or None,
         municipality=municipality,
         user=request.user,
+        draft="save" in request.POST,
         initial={"proposed_coordinator": request.user},
     )
     formset = SteeringMemberFormSet(request.POST or None, prefix="steering")
@@ -151,6 +152,7 @@ def enrolment_edit(request, enrolment_pk):
         instance=enrolment,
         municipality=enrolment.municipality,
         user=request.user,
+        draft="save" in request.POST,
     )
     initial = list(enrolment.steering_members.values("name", "title", "email", "level"))
     formset = SteeringMemberFormSet(request.POST or None, prefix="steering", initial=initial)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from enrolment import services
 from enrolment.models import Enrolment
 from programmes.models import Level, Membership
-from tests.factories import member
+from tests.factories import AdministratorFactory, member
 
 from .factories import (
     director_token,
@@ -127,6 +127,22 @@ def test_saving_a_draft_keeps_it_for_later(client_for, roskilde, roskilde_coordi
     assert list(enrolment.steering_members.values_list("name", flat=True)) == ["Søren Styre"]
     page = client_for(roskilde_coordinator).get(url("enrolment_edit", enrolment))
     assert 'value="Søren Styre"' in page.content.decode()
+
+
+def test_a_half_filled_draft_can_be_saved_but_not_submitted(
+    client_for, roskilde, roskilde_coordinator
+):
+    cohort = open_cohort()
+    half = form_data(cohort, roskilde_coordinator, ambitions="", director_email="")
+    client = client_for(roskilde_coordinator)
+
+    refused = client.post(url("enrolment_create"), {**half, "submit": "1"})
+    saved = client.post(url("enrolment_create"), {**half, "save": "1"})
+
+    assert refused.status_code == 200
+    assert set(refused.context["form"].errors) == {"ambitions", "director_email"}
+    assert saved.status_code == 302
+    assert Enrolment.objects.get(municipality=roskilde).state == State.DRAFT
 
 
 def test_submitting_the_form_sends_it_to_sbst(
@@ -488,3 +504,16 @@ def test_the_start_page_tag_lists_what_waits_for_the_user(rf, roskilde, roskilde
     assert "venter" not in render(roskilde_coordinator)
     services.respond_as_steering_member(enrolment, by=steering, approve=True)
     assert "venter" not in render(steering)
+
+
+def test_sbst_administrators_see_enrolments_in_the_admin(
+    client_for, roskilde, roskilde_coordinator, consultant
+):
+    enrolment = ready_for_decision(roskilde, roskilde_coordinator, consultant)
+    client = client_for(AdministratorFactory())
+
+    assert client.get(reverse("admin:enrolment_enrolment_changelist")).status_code == 200
+    change = client.get(reverse("admin:enrolment_enrolment_change", args=[enrolment.pk]))
+    assert change.status_code == 200
+    assert "Dorthe Direktør" in change.content.decode()
+    assert client.get(reverse("admin:enrolment_enrolmentevent_changelist")).status_code == 200
