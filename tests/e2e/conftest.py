@@ -1,9 +1,11 @@
 """Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
 
-Mark tests `@pytest.mark.e2e` and `@pytest.mark.django_db(transaction=True)`: the live
-server runs in another thread, so the data must be committed. A transactional test flushes the
-database when it ends, taking the 98 municipalities of the data migration with it, so
-`_municipalities` loads them again before each transactional test here.
+Mark tests `@pytest.mark.e2e` and `@pytest.mark.django_db(transaction=True,
+serialized_rollback=True)`: the live server runs in another thread, so the data must be
+committed, and `serialized_rollback` restores what migrations loaded (the 98 municipalities,
+content types) after the flush at the end of each transactional test. Every transactional test
+in the project should ask for it, or the flush and the restore collide. `_municipalities` is a
+safety net for the case where the serialized copy is not restored.
 """
 
 import importlib
@@ -16,14 +18,11 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run inside
-# one unless told that it is safe, which it is here (one thread, no concurrent coroutines).
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 DKFDS_CSS = ROOT / "static" / "vendor" / "dkfds" / "css" / "dkfds.min.css"
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 NAVIGATION_TIMEOUT_MS = 15_000
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM_ARGS = [
@@ -77,9 +76,39 @@ def live_server(_live_server_settings, live_server):
     return live_server
 
 
-@pytest.fixture(scope="session")
+def _serialized_contents():
+    from django.db import connections
+
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
+
+def _restore_serialized_contents(serialized):
+    """Hand the test database's serialized copy to the connections Django now uses.
+
+    With Playwright's loop running in this thread, asgiref's Local switches Django's
+    connections to per-context storage, so new connection objects appear without the copy
+    that `serialized_rollback` restores; their flush would then recreate content types with
+    new keys and break the next serialized restore.
+    """
+    from django.db import connections
+
+    for alias, contents in serialized.items():
+        connections[alias]._test_serialized_contents = contents
+
+
+@pytest.fixture(scope="package")
 def browser(_static_assets):
-    """One headless Chromium for the whole session."""
+    """One headless Chromium for the browser tests.
+
+    Playwright's sync API keeps an event loop running in this thread, and Django's ORM refuses
+    to run while one is, unless DJANGO_ALLOW_ASYNC_UNSAFE says it is safe (it is: one thread,
+    no concurrent coroutines). The variable lives only as long as the browser, so it does not
+    leak into later tests' subprocesses (`manage.py check --deploy` rejects it).
+    """
     if not CHROMIUM.exists():
         pytest.fail(
             f"{CHROMIUM} is missing. Install it with "
@@ -87,12 +116,22 @@ def browser(_static_assets):
         )
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
+    serialized = _serialized_contents()
+    previous = os.environ.get(ASYNC_UNSAFE)
+    os.environ[ASYNC_UNSAFE] = "true"
+    try:
+        with sync_playwright() as playwright:
+            _restore_serialized_contents(serialized)
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop(ASYNC_UNSAFE, None)
+        else:
+            os.environ[ASYNC_UNSAFE] = previous
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ def coordinator():
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_coordinator_sees_their_municipality_and_can_switch_to_english(
     browser_page, live_server, login, assert_no_axe_violations, coordinator
 ):
@@ -51,7 +51,7 @@ def test_coordinator_sees_their_municipality_and_can_switch_to_english(
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_coordinator_without_programme_is_invited_to_enrol(
     browser_page, live_server, login, coordinator
 ):
@@ -62,7 +62,7 @@ def test_coordinator_without_programme_is_invited_to_enrol(
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_person_in_two_municipalities_switches_between_them(browser_page, live_server, login):
     person = member("Roskilde", email="begge@example.dk", full_name="Bo Begge")
     MembershipFactory(user=person, municipality=municipality("Herning"))
@@ -77,7 +77,7 @@ def test_person_in_two_municipalities_switches_between_them(browser_page, live_s
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_failed_login_shows_the_danish_error_at_the_form(
     browser_page, live_server, login, assert_no_axe_violations, coordinator
 ):
@@ -90,7 +90,7 @@ def test_failed_login_shows_the_danish_error_at_the_form(
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("url_name", ["accounts:login", "accounts:password_reset"])
 def test_anonymous_pages_pass_axe(browser_page, live_server, assert_no_axe_violations, url_name):
     browser_page.goto(live_server.url + reverse(url_name))
@@ -100,7 +100,7 @@ def test_anonymous_pages_pass_axe(browser_page, live_server, assert_no_axe_viola
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_consultant_pages_pass_axe(browser_page, live_server, login, assert_no_axe_violations):
     ConsultantFactory(email="karen@sbst.dk", full_name="Karen Konsulent")
     ProgrammeFactory()  # Roskilde, in a cohort, so the tables have content
@@ -122,7 +122,7 @@ def test_consultant_pages_pass_axe(browser_page, live_server, login, assert_no_a
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_invitation_form_errors_pass_axe(
     browser_page, live_server, login, assert_no_axe_violations, coordinator
 ):
@@ -140,7 +140,7 @@ def test_invitation_form_errors_pass_axe(
 
 
 @pytest.mark.e2e
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_not_found_page_is_danish_and_passes_axe(
     browser_page, live_server, login, assert_no_axe_violations, coordinator
 ):
