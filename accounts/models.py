@@ -8,6 +8,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from programmes.models import Membership
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -114,7 +116,7 @@ class Invitation(models.Model):
         blank=True,
         help_text=_("Tom for en invitation til SBST."),
     )
-    role = models.CharField(_("rolle"), max_length=30)
+    role = models.CharField(_("rolle"), max_length=30, choices=Membership.Role.choices)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -1,7 +1,7 @@
 import pytest
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_health_is_ok_when_database_redis_and_a_worker_answer(client, celery_worker_process):
     response = client.get("/healthz")
 
