@@ -517,3 +517,15 @@ def test_sbst_administrators_see_enrolments_in_the_admin(
     assert change.status_code == 200
     assert "Dorthe Direktør" in change.content.decode()
     assert client.get(reverse("admin:enrolment_enrolmentevent_changelist")).status_code == 200
+
+
+def test_director_sees_the_waiting_enrolment_on_the_start_page(
+    client_for, roskilde, roskilde_coordinator
+):
+    director = member("Roskilde", role=Membership.Role.READER, email="dir@roskilde.example.dk")
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator, director_email=director.email)
+
+    body = client_for(director).get(reverse("home")).content.decode()
+
+    assert "venter på dit svar som direktør." in body
+    assert reverse("enrolment:enrolment_detail", args=[enrolment.pk]) in body
