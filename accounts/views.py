@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from programmes.errors import DomainError
 from programmes.models import Municipality
-from programmes.permissions import can_invite, require
+from programmes.permissions import require
 
 from . import services
 from .forms import AcceptInvitationForm, EmailAuthenticationForm, InvitationForm
@@ -118,9 +118,9 @@ def invitation_accept(request, token):
         else:
             if not request.user.is_authenticated:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Velkommen. Du er nu med i %(m)s.") % {
-                "m": invitation.municipality
-            })
+            messages.success(
+                request, _("Velkommen. Du er nu med i %(m)s.") % {"m": invitation.municipality}
+            )
             return redirect("home")
     return render(
         request,

@@ -20,7 +20,9 @@ def check_redis() -> tuple[bool, str]:
     import redis
 
     try:
-        client = redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2)
+        client = redis.Redis.from_url(
+            settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2
+        )
         client.ping()
     except Exception as exc:
         return False, type(exc).__name__

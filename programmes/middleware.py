@@ -1,3 +1,7 @@
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+
 from .models import Membership
 
 SESSION_KEY = "current_municipality_id"
@@ -30,3 +34,18 @@ class CurrentMunicipalityMiddleware:
             elif municipalities:
                 request.municipality = request.memberships[0].municipality
         return self.get_response(request)
+
+
+class DanishFirstLocaleMiddleware(LocaleMiddleware):
+    """Danish unless the user chose English with the language switch.
+
+    Django's LocaleMiddleware also follows the browser's Accept-Language, which would show a
+    Danish public service in English on many work computers set up in English.
+    """
+
+    def process_request(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if chosen not in dict(settings.LANGUAGES):
+            chosen = settings.LANGUAGE_CODE
+        translation.activate(chosen)
+        request.LANGUAGE_CODE = translation.get_language()

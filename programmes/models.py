@@ -106,9 +106,7 @@ class Cohort(models.Model):
                 "Et hold starter efter juleferien eller sommerferien, altså i januar eller august."
             )
         if self.starts_on and self.enrolment_deadline and self.enrolment_deadline > self.starts_on:
-            errors["enrolment_deadline"] = _(
-                "Tilmeldingsfristen skal ligge før holdets startdato."
-            )
+            errors["enrolment_deadline"] = _("Tilmeldingsfristen skal ligge før holdets startdato.")
         if errors:
             raise ValidationError(errors)
 

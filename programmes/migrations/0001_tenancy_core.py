@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,113 +14,317 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Cohort',
+            name="Cohort",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='navn')),
-                ('starts_on', models.DateField(verbose_name='startdato')),
-                ('enrolment_deadline', models.DateField(verbose_name='tilmeldingsfrist')),
-                ('is_open_for_enrolment', models.BooleanField(default=True, verbose_name='åben for tilmelding')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="navn")),
+                ("starts_on", models.DateField(verbose_name="startdato")),
+                ("enrolment_deadline", models.DateField(verbose_name="tilmeldingsfrist")),
+                (
+                    "is_open_for_enrolment",
+                    models.BooleanField(default=True, verbose_name="åben for tilmelding"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'hold',
-                'verbose_name_plural': 'hold',
-                'ordering': ['starts_on'],
+                "verbose_name": "hold",
+                "verbose_name_plural": "hold",
+                "ordering": ["starts_on"],
             },
         ),
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=3, unique=True, verbose_name='kommunekode')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='navn')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='kort navn')),
-                ('region', models.CharField(choices=[('hovedstaden', 'Region Hovedstaden'), ('sjaelland', 'Region Sjælland'), ('syddanmark', 'Region Syddanmark'), ('midtjylland', 'Region Midtjylland'), ('nordjylland', 'Region Nordjylland')], max_length=20, verbose_name='region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=3, unique=True, verbose_name="kommunekode")),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="navn")),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="kort navn")),
+                (
+                    "region",
+                    models.CharField(
+                        choices=[
+                            ("hovedstaden", "Region Hovedstaden"),
+                            ("sjaelland", "Region Sjælland"),
+                            ("syddanmark", "Region Syddanmark"),
+                            ("midtjylland", "Region Midtjylland"),
+                            ("nordjylland", "Region Nordjylland"),
+                        ],
+                        max_length=20,
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kommune',
-                'verbose_name_plural': 'kommuner',
-                'ordering': ['name'],
+                "verbose_name": "kommune",
+                "verbose_name_plural": "kommuner",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Programme',
+            name="Programme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('phase', models.CharField(choices=[('enrol', 'Tilmelde'), ('prepare', 'Forberede'), ('develop', 'Udvikle'), ('anchor', 'Forankre'), ('completed', 'Afsluttet')], default='enrol', max_length=20, verbose_name='fase')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
-                ('cohort', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='programmes', to='programmes.cohort', verbose_name='hold')),
-                ('coordinator', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='coordinated_programmes', to=settings.AUTH_USER_MODEL, verbose_name='koordinator')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='programmes', to='programmes.municipality', verbose_name='kommune')),
-                ('primary_contact', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='consulted_programmes', to=settings.AUTH_USER_MODEL, verbose_name='primær kontakt i SBST')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "phase",
+                    models.CharField(
+                        choices=[
+                            ("enrol", "Tilmelde"),
+                            ("prepare", "Forberede"),
+                            ("develop", "Udvikle"),
+                            ("anchor", "Forankre"),
+                            ("completed", "Afsluttet"),
+                        ],
+                        default="enrol",
+                        max_length=20,
+                        verbose_name="fase",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="oprettet")),
+                (
+                    "cohort",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="programmes",
+                        to="programmes.cohort",
+                        verbose_name="hold",
+                    ),
+                ),
+                (
+                    "coordinator",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="coordinated_programmes",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="koordinator",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="programmes",
+                        to="programmes.municipality",
+                        verbose_name="kommune",
+                    ),
+                ),
+                (
+                    "primary_contact",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="consulted_programmes",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="primær kontakt i SBST",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'udviklingsforløb',
-                'verbose_name_plural': 'udviklingsforløb',
-                'ordering': ['municipality__name', 'cohort__starts_on'],
+                "verbose_name": "udviklingsforløb",
+                "verbose_name_plural": "udviklingsforløb",
+                "ordering": ["municipality__name", "cohort__starts_on"],
             },
         ),
         migrations.CreateModel(
-            name='ProgrammeGroup',
+            name="ProgrammeGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('steering', 'Styregruppe'), ('implementation', 'Implementeringsgruppe'), ('local', 'Lokal implementeringsgruppe')], max_length=20, verbose_name='type')),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='programme_groups', to='programmes.municipality')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='groups', to='programmes.programme', verbose_name='forløb')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("steering", "Styregruppe"),
+                            ("implementation", "Implementeringsgruppe"),
+                            ("local", "Lokal implementeringsgruppe"),
+                        ],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="programme_groups",
+                        to="programmes.municipality",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="groups",
+                        to="programmes.programme",
+                        verbose_name="forløb",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'gruppe',
-                'verbose_name_plural': 'grupper',
-                'ordering': ['kind', 'name'],
+                "verbose_name": "gruppe",
+                "verbose_name_plural": "grupper",
+                "ordering": ["kind", "name"],
             },
         ),
         migrations.CreateModel(
-            name='GroupMember',
+            name="GroupMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('title', models.CharField(blank=True, max_length=200, verbose_name='stilling')),
-                ('level', models.CharField(choices=[('director', 'Direktør'), ('chief', 'Chef'), ('other', 'Andet niveau')], max_length=20, verbose_name='niveau')),
-                ('is_citizen_representative', models.BooleanField(default=False, verbose_name='borgerrepræsentant')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='group_memberships', to=settings.AUTH_USER_MODEL, verbose_name='bruger')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='group_members', to='programmes.municipality')),
-                ('group', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='programmes.programmegroup', verbose_name='gruppe')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("title", models.CharField(blank=True, max_length=200, verbose_name="stilling")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("director", "Direktør"),
+                            ("chief", "Chef"),
+                            ("other", "Andet niveau"),
+                        ],
+                        max_length=20,
+                        verbose_name="niveau",
+                    ),
+                ),
+                (
+                    "is_citizen_representative",
+                    models.BooleanField(default=False, verbose_name="borgerrepræsentant"),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="group_memberships",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="bruger",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="group_members",
+                        to="programmes.municipality",
+                    ),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="programmes.programmegroup",
+                        verbose_name="gruppe",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'gruppemedlem',
-                'verbose_name_plural': 'gruppemedlemmer',
-                'ordering': ['name'],
+                "verbose_name": "gruppemedlem",
+                "verbose_name_plural": "gruppemedlemmer",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('coordinator', 'Koordinator'), ('steering', 'Medlem af styregruppen'), ('implementation', 'Medlem af implementeringsgruppen'), ('local', 'Medlem af en lokal implementeringsgruppe'), ('reader', 'Læser')], max_length=20, verbose_name='rolle')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL, verbose_name='bruger')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='programmes.municipality', verbose_name='kommune')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("coordinator", "Koordinator"),
+                            ("steering", "Medlem af styregruppen"),
+                            ("implementation", "Medlem af implementeringsgruppen"),
+                            ("local", "Medlem af en lokal implementeringsgruppe"),
+                            ("reader", "Læser"),
+                        ],
+                        max_length=20,
+                        verbose_name="rolle",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="oprettet")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="bruger",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="programmes.municipality",
+                        verbose_name="kommune",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'medlemskab',
-                'verbose_name_plural': 'medlemskaber',
-                'indexes': [models.Index(fields=['user', 'municipality'], name='programmes__user_id_a1c2c1_idx')],
-                'constraints': [models.UniqueConstraint(fields=('municipality', 'user', 'role'), name='membership_unique_role')],
+                "verbose_name": "medlemskab",
+                "verbose_name_plural": "medlemskaber",
+                "indexes": [
+                    models.Index(
+                        fields=["user", "municipality"], name="programmes__user_id_a1c2c1_idx"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("municipality", "user", "role"), name="membership_unique_role"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='programme',
-            constraint=models.UniqueConstraint(fields=('municipality', 'cohort'), name='programme_one_per_cohort'),
+            model_name="programme",
+            constraint=models.UniqueConstraint(
+                fields=("municipality", "cohort"), name="programme_one_per_cohort"
+            ),
         ),
         migrations.AddIndex(
-            model_name='programmegroup',
-            index=models.Index(fields=['municipality', 'programme'], name='programmes__municip_2bb25f_idx'),
+            model_name="programmegroup",
+            index=models.Index(
+                fields=["municipality", "programme"], name="programmes__municip_2bb25f_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='groupmember',
-            index=models.Index(fields=['municipality', 'group'], name='programmes__municip_fb1372_idx'),
+            model_name="groupmember",
+            index=models.Index(
+                fields=["municipality", "group"], name="programmes__municip_fb1372_idx"
+            ),
         ),
     ]

@@ -111,3 +111,19 @@ def test_anonymous_visitor_is_sent_to_login(client, db):
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_pages_are_danish_even_when_the_browser_asks_for_english(client, db):
+    response = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+
+    assert response.headers["Content-Language"] == "da"
+    assert '<html lang="da">' in response.content.decode()
+
+
+def test_the_language_switch_turns_the_pages_english(client, db, settings):
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+
+    response = client.get(reverse("accounts:login"))
+
+    assert response.headers["Content-Language"] == "en"
+    assert '<html lang="en">' in response.content.decode()

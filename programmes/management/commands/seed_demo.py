@@ -15,9 +15,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--password", help="Adgangskode til demobrugerne.")
-        parser.add_argument(
-            "--force", action="store_true", help="Kør også når DEBUG er slået fra."
-        )
+        parser.add_argument("--force", action="store_true", help="Kør også når DEBUG er slået fra.")
 
     def handle(self, *args, password=None, force=False, **options):
         if not settings.DEBUG and not force:
