@@ -13,8 +13,8 @@ RUN apt-get update \
        libharfbuzz-subset0 fonts-dejavu-core fonts-liberation gettext curl \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY pyproject.toml ./
-RUN pip install --no-cache-dir .
+COPY pyproject.toml constraints.txt ./
+RUN pip install --no-cache-dir -c constraints.txt .
 COPY . .
 COPY --from=assets /app/static/vendor ./static/vendor
 RUN SECRET_KEY=build-only python manage.py collectstatic --noinput \
