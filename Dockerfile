@@ -19,7 +19,7 @@ COPY . .
 COPY --from=assets /app/static/vendor ./static/vendor
 RUN SECRET_KEY=build-only python manage.py collectstatic --noinput \
     && python manage.py compilemessages \
-    && useradd --system --home /app forlob && mkdir -p /app/var && chown -R forlob /app/var
+    && useradd --system --home /app forlob && mkdir -p /app/var/media && chown -R forlob /app/var
 USER forlob
 EXPOSE 8000
 CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

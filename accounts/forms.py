@@ -21,7 +21,7 @@ class EmailAuthenticationForm(AuthenticationForm):
 
 
 class InvitationForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail"))
+    email = forms.EmailField(label=_("E-mail"), max_length=254)
     full_name = forms.CharField(label=_("Navn"), max_length=200, required=False)
     municipality = forms.ModelChoiceField(
         label=_("Kommune"), queryset=Municipality.objects.none(), empty_label=None

@@ -84,11 +84,27 @@ def accept_invitation(*, token: str, user=None, full_name: str = "", password: s
     """
     with transaction.atomic():
         invitation = (
-            Invitation.objects.select_for_update().filter(token_hash=hash_token(token)).first()
+            Invitation.objects.select_for_update(of=("self",))
+            .select_related("municipality", "invited_by")
+            .filter(token_hash=hash_token(token))
+            .first()
         )
         if invitation is None:
             raise DomainError(_("Invitationen findes ikke. Tjek at du har brugt hele linket."))
         check_invitation_usable(invitation)
+        inviter = invitation.invited_by
+        if invitation.municipality_id and (
+            inviter is None
+            or not inviter.is_active
+            or not can_invite(inviter, invitation.municipality)
+        ):
+            raise DomainError(
+                _(
+                    "Den, der inviterede dig, kan ikke længere invitere til %(municipality)s. "
+                    "Bed om en ny invitation."
+                )
+                % {"municipality": invitation.municipality}
+            )
         existing = User.objects.filter(email__iexact=invitation.email).first()
         if existing is not None:
             if user is None or user.pk != existing.pk:

@@ -42,11 +42,6 @@ def can_invite(user, municipality) -> bool:
     return user.is_authenticated and (user.is_sbst or is_coordinator(user, municipality))
 
 
-def invitable_roles(user) -> list[tuple[str, str]]:
-    """Roles `user` may hand out in an invitation."""
-    return list(Role.choices)
-
-
 def require(condition: bool) -> None:
     """Raise 403 when a signed-in user lacks a right inside data they may read."""
     if not condition:

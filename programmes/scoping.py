@@ -6,6 +6,7 @@ objects with `get_for_user_or_404`, so another municipality's object is the same
 missing one.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 
@@ -48,5 +49,6 @@ def get_for_user_or_404(queryset, user, **lookup):
         queryset = queryset.objects.all()
     try:
         return queryset.for_user(user).get(**lookup)
-    except queryset.model.DoesNotExist as exc:
+    except (queryset.model.DoesNotExist, ValueError, ValidationError) as exc:
+        # A malformed id is as unknown as a missing one.
         raise Http404 from exc

@@ -144,3 +144,23 @@ def test_password_too_short_is_shown_next_to_the_field(client, roskilde_coordina
     assert response.status_code == 200
     assert response.context["form"].errors["password1"]
     assert not User.objects.filter(email="kort@example.dk").exists()
+
+
+def test_invitation_stops_working_when_the_inviter_loses_the_right_to_invite(
+    roskilde_coordinator, roskilde
+):
+    _invitation, token = invite_person(
+        by=roskilde_coordinator, email="sent@example.dk", municipality=roskilde, role="coordinator"
+    )
+    Membership.objects.filter(user=roskilde_coordinator).delete()
+
+    with pytest.raises(DomainError, match="kan ikke længere invitere"):
+        accept_invitation(token=token, full_name="Sent", password="sikker-kode-123")
+    assert not User.objects.filter(email="sent@example.dk").exists()
+
+
+def test_too_long_email_is_a_field_error_not_a_server_error(client_for, consultant, roskilde):
+    response = invite(client_for(consultant), roskilde, email="a" * 250 + "@example.dk")
+
+    assert response.status_code == 200
+    assert "email" in response.context["form"].errors

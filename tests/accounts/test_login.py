@@ -65,3 +65,14 @@ def test_logout_needs_post_and_ends_the_session(client_for, roskilde_coordinator
 
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_signed_in_user_sent_back_to_login_lands_on_the_start_page(
+    client_for, roskilde_coordinator
+):
+    login_url = reverse("accounts:login")
+
+    response = client_for(roskilde_coordinator).get(login_url, {"next": login_url})
+
+    assert response.status_code == 302
+    assert response.url == reverse("home")

@@ -76,3 +76,22 @@ def test_health_reports_a_database_failure(client, settings, monkeypatch):
 
     assert response.status_code == 503
     assert response.json()["checks"]["database"] == {"ok": False, "detail": "OSError"}
+
+
+@pytest.mark.django_db
+def test_worker_check_is_remembered_briefly_so_probes_stay_cheap(client, settings, monkeypatch):
+    from programmes import health
+
+    calls = []
+
+    def counting_check():
+        calls.append(1)
+        return True, "1 answered"
+
+    monkeypatch.setattr(health, "check_worker", counting_check)
+    monkeypatch.setattr(health, "check_redis", lambda: (True, "ok"))
+
+    for _ in range(3):
+        assert client.get("/healthz").status_code == 200
+
+    assert len(calls) == 1

@@ -127,3 +127,13 @@ def test_the_language_switch_turns_the_pages_english(client, db, settings):
 
     assert response.headers["Content-Language"] == "en"
     assert '<html lang="en">' in response.content.decode()
+
+
+def test_switching_to_a_malformed_municipality_id_is_404_not_an_error(
+    client_for, roskilde_coordinator
+):
+    response = client_for(roskilde_coordinator).post(
+        reverse("programmes:switch_municipality"), {"municipality": "abc"}
+    )
+
+    assert response.status_code == 404
