@@ -48,6 +48,9 @@ def test_coordinator_sees_their_municipality_and_can_switch_to_english(
     assert page.url == live_server.url + reverse("home")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator(".portal-user button[lang=da]").inner_text().strip() == "Dansk"
+    assert page.locator("h1").inner_text() == "Hello, Rikke"
+    assert page.locator(".navigation-menu a[aria-current=page]").inner_text() == "Home"
+    assert_no_axe_violations(page)
 
 
 @pytest.mark.e2e
