@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Brugere")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from .models import Invitation, User
+
+        auditlog.register(User, exclude_fields=["password", "last_login"])
+        auditlog.register(Invitation, exclude_fields=["token_hash"])
