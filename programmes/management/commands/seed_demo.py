@@ -7,7 +7,13 @@ from django.db import transaction
 from accounts.models import User
 from programmes.models import Membership, Municipality
 
-DEMO_MUNICIPALITIES = ["Roskilde", "Rudersdal", "Herning", "Randers"]
+# The demo municipalities and the names of their coordinators.
+DEMO_MUNICIPALITIES = {
+    "Roskilde": "Rikke Holm",
+    "Rudersdal": "Mads Lund",
+    "Herning": "Hanne Kjær",
+    "Randers": "Jonas Bach",
+}
 
 
 class Command(BaseCommand):
@@ -25,20 +31,18 @@ class Command(BaseCommand):
             )
         password = password or os.environ.get("DEMO_PASSWORD") or "forlob-demo"
         with transaction.atomic():
-            self._user("konsulent@sbst.dk", "Karen Konsulent", password, sbst_role="consultant")
+            self._user("konsulent@sbst.dk", "Karen Madsen", password, sbst_role="consultant")
             self._user(
                 "admin@sbst.dk",
-                "Anders Administrator",
+                "Anders Winther",
                 password,
                 sbst_role="administrator",
                 is_staff=True,
                 is_superuser=True,
             )
-            for name in DEMO_MUNICIPALITIES:
+            for name, coordinator_name in DEMO_MUNICIPALITIES.items():
                 municipality = Municipality.objects.get(name=name)
-                user = self._user(
-                    f"koordinator@{municipality.slug}.dk", f"Koordinator {name}", password
-                )
+                user = self._user(f"koordinator@{municipality.slug}.dk", coordinator_name, password)
                 Membership.objects.get_or_create(
                     municipality=municipality, user=user, role=Membership.Role.COORDINATOR
                 )
