@@ -11,6 +11,11 @@ def send_templated_mail(template: str, to: list[str], context: dict, language: s
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         text = render_to_string(f"{template}.txt", context)
         html = render_to_string(f"{template}.html", context)
+    send_rendered_mail(subject, text, html, to)
+
+
+def send_rendered_mail(subject: str, text: str, html: str | None, to: list[str]):
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to)
-    message.attach_alternative(html, "text/html")
+    if html:
+        message.attach_alternative(html, "text/html")
     message.send()

@@ -1,9 +1,12 @@
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from programmes.models import Membership, Municipality
+
+from .tasks import send_rendered_mail_task
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -18,6 +21,30 @@ class EmailAuthenticationForm(AuthenticationForm):
         ),
         "inactive": _("Brugeren er deaktiveret."),
     }
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Renders the reset e-mail in the request and hands the sending to a Celery task."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        html = None
+        if html_email_template_name:
+            html = render_to_string(html_email_template_name, context)
+        send_rendered_mail_task.delay_on_commit(
+            subject=subject,
+            text=render_to_string(email_template_name, context),
+            html=html,
+            to=[to_email],
+        )
 
 
 class InvitationForm(forms.Form):

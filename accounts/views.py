@@ -13,7 +13,12 @@ from programmes.models import Municipality
 from programmes.permissions import require
 
 from . import services
-from .forms import AcceptInvitationForm, EmailAuthenticationForm, InvitationForm
+from .forms import (
+    AcceptInvitationForm,
+    EmailAuthenticationForm,
+    InvitationForm,
+    QueuedPasswordResetForm,
+)
 from .models import Invitation, User
 
 
@@ -29,6 +34,7 @@ class LoginView(auth_views.LoginView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    form_class = QueuedPasswordResetForm
     template_name = "registration/password_reset_form.html"
     email_template_name = "registration/password_reset_email.txt"
     html_email_template_name = "registration/password_reset_email.html"

@@ -6,10 +6,15 @@ from django.urls import reverse
 from tests.factories import DEFAULT_PASSWORD
 
 
-def test_password_reset_mails_a_danish_link_that_sets_a_new_password(client, roskilde_coordinator):
-    response = client.post(
-        reverse("accounts:password_reset"), {"email": roskilde_coordinator.email}
-    )
+def test_password_reset_mails_a_danish_link_that_sets_a_new_password(
+    client, roskilde_coordinator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(
+            reverse("accounts:password_reset"), {"email": roskilde_coordinator.email}
+        )
+
+    assert len(callbacks) == 1, "the e-mail is queued after the commit, not sent in the request"
 
     assert response.status_code == 302
     assert len(mail.outbox) == 1

@@ -249,8 +249,11 @@ def test_crispy_filter_uses_the_pack():
 
 
 @pytest.mark.django_db
-def test_password_reset_mail_is_danish_with_a_working_link(client, coordinator, mailoutbox):
-    response = client.post(reverse("accounts:password_reset"), {"email": COORDINATOR_EMAIL})
+def test_password_reset_mail_is_danish_with_a_working_link(
+    client, coordinator, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:password_reset"), {"email": COORDINATOR_EMAIL})
 
     assert response.status_code == 302
     done = client.get(response.url)
