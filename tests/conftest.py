@@ -76,8 +76,11 @@ def client_for(client):
 
 
 @pytest.fixture(scope="session")
-def celery_worker_process(django_db_setup, django_db_blocker):
-    """A real Celery worker process on the test broker, using the test database."""
+def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A real Celery worker process on the test broker, using the test database.
+
+    It writes the e-mails it sends as files into `worker.mail_dir`.
+    """
     import os
     import subprocess
     import sys
@@ -87,12 +90,15 @@ def celery_worker_process(django_db_setup, django_db_blocker):
     from django.conf import settings
     from django.db import connection
 
+    mail_dir = tmp_path_factory.mktemp("worker-mail")
     if not settings.REDIS_URL:
         pytest.fail("Set REDIS_URL (bin/test does) to run the tests that need a Celery worker.")
     env = {
         **os.environ,
         "DATABASE_URL": _database_url(connection.settings_dict),
         "CELERY_TASK_ALWAYS_EAGER": "0",
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(mail_dir),
     }
     root = Path(__file__).resolve().parent.parent
     worker = subprocess.Popen(
@@ -122,6 +128,7 @@ def celery_worker_process(django_db_setup, django_db_blocker):
                     break
         else:
             pytest.fail("The Celery worker did not answer within 60 seconds.")
+        worker.mail_dir = mail_dir
         yield worker
     finally:
         worker.terminate()
