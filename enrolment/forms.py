@@ -5,12 +5,17 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from programmes.models import Cohort, Level, Membership
 
 from .models import Enrolment
 
 LEVEL_CHOICES = [("", _("Vælg niveau")), *Level.choices]
+# The model's EmailField column; Django's form EmailField would otherwise accept 320.
+EMAIL_MAX_LENGTH = 254
+# Rows a formset accepts; validated, so a crafted POST with more rows is refused.
+MAX_ROWS = 30
 
 
 class DateInput(forms.DateInput):
@@ -93,12 +98,27 @@ class EnrolmentForm(forms.ModelForm):
 class SteeringMemberForm(forms.Form):
     name = forms.CharField(label=_("Navn"), max_length=200)
     title = forms.CharField(label=_("Stilling"), max_length=200, required=False)
-    email = forms.EmailField(label=_("E-mail"), required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False, max_length=EMAIL_MAX_LENGTH)
     level = forms.ChoiceField(label=_("Niveau"), choices=LEVEL_CHOICES)
 
 
+class SteeringMemberBaseFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_many_forms": ngettext_lazy(
+            "Angiv højst %(num)d medlem af styregruppen.",
+            "Angiv højst %(num)d medlemmer af styregruppen.",
+            "num",
+        )
+    }
+
+
 SteeringMemberFormSet = forms.formset_factory(
-    SteeringMemberForm, extra=2, can_delete=True, max_num=30
+    SteeringMemberForm,
+    formset=SteeringMemberBaseFormSet,
+    extra=2,
+    can_delete=True,
+    max_num=MAX_ROWS,
+    validate_max=True,
 )
 
 
@@ -129,7 +149,24 @@ class ParticipantForm(forms.Form):
     )
 
 
-ParticipantFormSet = forms.formset_factory(ParticipantForm, extra=2, can_delete=True, max_num=30)
+class ParticipantBaseFormSet(forms.BaseFormSet):
+    default_error_messages = {
+        "too_many_forms": ngettext_lazy(
+            "Angiv højst %(num)d mødedeltager.",
+            "Angiv højst %(num)d mødedeltagere.",
+            "num",
+        )
+    }
+
+
+ParticipantFormSet = forms.formset_factory(
+    ParticipantForm,
+    formset=ParticipantBaseFormSet,
+    extra=2,
+    can_delete=True,
+    max_num=MAX_ROWS,
+    validate_max=True,
+)
 
 
 class SteeringResponseForm(forms.Form):

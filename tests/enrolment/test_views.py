@@ -529,3 +529,71 @@ def test_director_sees_the_waiting_enrolment_on_the_start_page(
 
     assert "venter på dit svar som direktør." in body
     assert reverse("enrolment:enrolment_detail", args=[enrolment.pk]) in body
+
+
+# Limits on what the forms accept
+
+
+def _rows(prefix, count, **row):
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(count),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "30",
+    }
+    for i in range(count):
+        data.update({f"{prefix}-{i}-{name}": value for name, value in row.items()})
+        data[f"{prefix}-{i}-name"] = f"Person {i}"
+    return data
+
+
+def test_more_than_30_steering_members_are_refused(client_for, roskilde, roskilde_coordinator):
+    cohort = open_cohort()
+    data = {
+        **form_data(cohort, roskilde_coordinator, save="1"),
+        **_rows("steering", 31, level=Level.CHIEF),
+    }
+
+    response = client_for(roskilde_coordinator).post(url("enrolment_create"), data)
+
+    assert response.status_code == 200
+    assert response.context["formset"].non_form_errors() == [
+        "Angiv højst 30 medlemmer af styregruppen."
+    ]
+    assert not Enrolment.objects.filter(municipality=roskilde).exists()
+
+
+def test_more_than_30_meeting_participants_are_refused(
+    client_for, roskilde, roskilde_coordinator, consultant
+):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+    data = {
+        "meeting_date": timezone.localdate().isoformat(),
+        "held": "on",
+        **_rows("participants", 31, level=Level.CHIEF),
+    }
+
+    response = client_for(consultant).post(url("enrolment_meeting", enrolment), data)
+
+    assert response.status_code == 200
+    assert response.context["formset"].non_form_errors() == ["Angiv højst 30 mødedeltagere."]
+    assert "Angiv højst 30 mødedeltagere." in response.content.decode()
+    assert not enrolment.meeting_participants.exists()
+
+
+def test_a_steering_email_longer_than_the_column_is_a_field_error_not_a_crash(
+    client_for, roskilde, roskilde_coordinator
+):
+    cohort = open_cohort()
+    long_email = "a" * 60 + "@" + ".".join(["b" * 60, "c" * 60, "d" * 60]) + ".dk"
+    long_email = "x" * (260 - len(long_email)) + long_email
+    assert len(long_email) == 260
+
+    response = client_for(roskilde_coordinator).post(
+        url("enrolment_create"),
+        form_data(cohort, roskilde_coordinator, save="1", **{"steering-0-email": long_email}),
+    )
+
+    assert response.status_code == 200
+    assert list(response.context["formset"].errors[0]) == ["email"]
+    assert not Enrolment.objects.filter(municipality=roskilde).exists()
