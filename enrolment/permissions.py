@@ -31,12 +31,17 @@ def can_handle_as_sbst(user) -> bool:
 
 
 def is_director_of(user, enrolment: Enrolment) -> bool:
-    """The named director with an account in the municipality."""
+    """The named director with an account in the municipality.
+
+    Never the person who submitted the enrolment nor its proposed coordinator: criterion 2
+    needs someone else's approval.
+    """
     return bool(
         user
         and user.is_authenticated
         and enrolment.director_user_id is not None
         and enrolment.director_user_id == user.pk
+        and user.pk not in (enrolment.submitted_by_id, enrolment.proposed_coordinator_id)
     )
 
 

@@ -27,6 +27,8 @@ def enrolments_awaiting(user) -> list[Awaiting]:
     waiting = [
         Awaiting(e, _("som direktør"))
         for e in submitted.filter(director_user=user, director_approved_at__isnull=True)
+        .exclude(submitted_by=user)
+        .exclude(proposed_coordinator=user)
     ]
     steering = (
         enrolments_awaiting_steering_answer(user)

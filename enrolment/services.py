@@ -135,16 +135,20 @@ def _check_cohort_open(cohort, *, today=None) -> None:
         )
 
 
+def _already_active(municipality, cohort) -> DomainError:
+    return DomainError(
+        _("%(municipality)s har allerede en aktiv tilmelding til %(cohort)s.")
+        % {"municipality": municipality, "cohort": cohort},
+        field="cohort",
+    )
+
+
 def _check_one_active(municipality, cohort, *, exclude_pk=None) -> None:
     others = Enrolment.objects.for_municipality(municipality).active().filter(cohort=cohort)
     if exclude_pk:
         others = others.exclude(pk=exclude_pk)
     if others.exists():
-        raise DomainError(
-            _("%(municipality)s har allerede en aktiv tilmelding til %(cohort)s.")
-            % {"municipality": municipality, "cohort": cohort},
-            field="cohort",
-        )
+        raise _already_active(municipality, cohort)
 
 
 def _municipality_user(municipality, email: str):
@@ -162,7 +166,26 @@ def _municipality_user(municipality, email: str):
     )
 
 
-def _apply_details(enrolment: Enrolment, data: dict) -> None:
+def _same_email(a: str | None, b: str | None) -> bool:
+    return bool(a and b and a.strip().lower() == b.strip().lower())
+
+
+def _check_director_independent(enrolment: Enrolment, *, filled_in_by) -> None:
+    """Criterion 2 needs another person's approval: the director's e-mail may be neither the
+    e-mail of the person filling in the enrolment nor that of the proposed coordinator."""
+    coordinator = enrolment.proposed_coordinator
+    others = [getattr(filled_in_by, "email", ""), coordinator.email if coordinator else ""]
+    if any(_same_email(enrolment.director_email, other) for other in others):
+        raise DomainError(
+            _(
+                "Direktøren skal være en anden end den, der udfylder tilmeldingen, og end "
+                "koordinatoren."
+            ),
+            field="director_email",
+        )
+
+
+def _apply_details(enrolment: Enrolment, data: dict, *, by) -> None:
     coordinator = data.get("proposed_coordinator")
     if (
         coordinator is not None
@@ -178,6 +201,7 @@ def _apply_details(enrolment: Enrolment, data: dict) -> None:
         if name in data:
             setattr(enrolment, name, data[name])
     enrolment.director_email = (enrolment.director_email or "").strip().lower()
+    _check_director_independent(enrolment, filled_in_by=by)
 
 
 def _replace_steering_members(enrolment: Enrolment, members: list[dict]) -> None:
@@ -204,40 +228,42 @@ def create_enrolment(*, municipality, by, data: dict, steering_members: list[dic
         with transaction.atomic():
             _check_one_active(municipality, cohort)
             enrolment = Enrolment(municipality=municipality, created_by=by)
-            _apply_details(enrolment, data)
+            _apply_details(enrolment, data, by=by)
             enrolment.save()
             _replace_steering_members(enrolment, steering_members)
             record_event(enrolment, kind=Kind.CREATED, actor=by)
     except IntegrityError as exc:
         # Two people started the same municipality's enrolment at once; the constraint held.
-        raise DomainError(
-            _("%(municipality)s har allerede en aktiv tilmelding til %(cohort)s.")
-            % {"municipality": municipality, "cohort": cohort},
-            field="cohort",
-        ) from exc
+        raise _already_active(municipality, cohort) from exc
     return enrolment
 
 
-@transaction.atomic
 def update_enrolment(enrolment: Enrolment, *, by, data: dict, steering_members: list[dict]):
     """Save the draft's answers again; only a draft can be changed."""
-    locked = _lock(enrolment)
-    _refuse_unless(
-        permissions.can_fill_in(by, locked.municipality),
-        _("Du har ikke ret til at udfylde kommunens tilmelding."),
-    )
-    _refuse_unless(
-        locked.is_editable,
-        _("Tilmeldingen har status »%(state)s« og kan ikke længere ændres.")
-        % {"state": locked.get_state_display()},
-    )
-    if data.get("cohort") and data["cohort"].pk != locked.cohort_id:
-        _check_cohort_open(data["cohort"])
-        _check_one_active(locked.municipality, data["cohort"], exclude_pk=locked.pk)
-    _apply_details(locked, data)
-    locked.save(update_fields=[*DETAIL_FIELDS, "updated_at"])
-    _replace_steering_members(locked, steering_members)
-    record_event(locked, kind=Kind.UPDATED, actor=by)
+    try:
+        with transaction.atomic():
+            locked = _lock(enrolment)
+            _refuse_unless(
+                permissions.can_fill_in(by, locked.municipality),
+                _("Du har ikke ret til at udfylde kommunens tilmelding."),
+            )
+            _refuse_unless(
+                locked.is_editable,
+                _("Tilmeldingen har status »%(state)s« og kan ikke længere ændres.")
+                % {"state": locked.get_state_display()},
+            )
+            if data.get("cohort") and data["cohort"].pk != locked.cohort_id:
+                _check_cohort_open(data["cohort"])
+                _check_one_active(locked.municipality, data["cohort"], exclude_pk=locked.pk)
+            _apply_details(locked, data, by=by)
+            locked.save(update_fields=[*DETAIL_FIELDS, "updated_at"])
+            _replace_steering_members(locked, steering_members)
+            record_event(locked, kind=Kind.UPDATED, actor=by)
+    except IntegrityError as exc:
+        # Another draft moved to the same cohort at the same moment; the constraint held.
+        raise _already_active(
+            enrolment.municipality, data.get("cohort") or enrolment.cohort
+        ) from exc
     return _refresh(enrolment, locked)
 
 
@@ -311,6 +337,7 @@ def submit_enrolment(enrolment: Enrolment, *, by) -> Enrolment:
                 _("Tilmeldingen kan ikke indsendes, før den har %(missing)s.")
                 % {"missing": ", ".join(missing)}
             )
+        _check_director_independent(locked, filled_in_by=by)
     locked.submitted_at = timezone.now()
     locked.submitted_by = by
     locked.director_user = _municipality_user(municipality, locked.director_email)

@@ -7,8 +7,9 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
-from enrolment import services
+from enrolment import permissions, services
 from enrolment.models import DirectorLink, Enrolment, EnrolmentEvent
+from enrolment.selectors import enrolments_awaiting
 from programmes.errors import DomainError
 from programmes.models import GroupMember, Level, Membership, Programme, ProgrammeGroup
 from tests.factories import ConsultantFactory, member
@@ -608,3 +609,101 @@ def test_every_step_is_in_the_history_with_who(roskilde, roskilde_coordinator, c
         (Kind.APPROVED, consultant.pk),
     ]
     assert set(enrolment.events.values_list("municipality", flat=True)) == {roskilde.pk}
+
+
+# The director is someone else (criterion 2)
+
+DIRECTOR_NOT_SELF = (
+    "Direktøren skal være en anden end den, der udfylder tilmeldingen, og end koordinatoren."
+)
+
+
+def test_a_draft_naming_the_proposed_coordinator_as_director_is_refused_on_director_email(
+    roskilde, roskilde_coordinator
+):
+    colleague = member("Roskilde", email="kollega@roskilde.example.dk")
+
+    with pytest.raises(DomainError) as error:
+        draft_enrolment(
+            roskilde,
+            roskilde_coordinator,
+            proposed_coordinator=colleague,
+            director_email="KOLLEGA@roskilde.example.dk",
+        )
+
+    assert (error.value.field, error.value.message) == ("director_email", DIRECTOR_NOT_SELF)
+    assert not Enrolment.objects.filter(municipality=roskilde).exists()
+
+
+def test_a_draft_naming_the_person_filling_it_in_as_director_is_refused(
+    roskilde, roskilde_coordinator
+):
+    enrolment = draft_enrolment(roskilde, roskilde_coordinator)
+
+    with pytest.raises(DomainError) as error:
+        services.update_enrolment(
+            enrolment,
+            by=roskilde_coordinator,
+            data=details(
+                enrolment.cohort, roskilde_coordinator, director_email=roskilde_coordinator.email
+            ),
+            steering_members=[],
+        )
+
+    assert (error.value.field, error.value.message) == ("director_email", DIRECTOR_NOT_SELF)
+    enrolment.refresh_from_db()
+    assert enrolment.director_email != roskilde_coordinator.email
+
+
+def test_the_named_director_cannot_submit_the_enrolment_themselves(roskilde, roskilde_coordinator):
+    director = member("Roskilde", email="dir@roskilde.example.dk")
+    enrolment = draft_enrolment(roskilde, roskilde_coordinator, director_email=director.email)
+
+    with pytest.raises(DomainError) as error:
+        services.submit_enrolment(enrolment, by=director)
+
+    assert error.value.message == DIRECTOR_NOT_SELF
+    enrolment.refresh_from_db()
+    assert (enrolment.state, enrolment.director_user) == (State.DRAFT, None)
+
+
+def test_the_submitter_or_coordinator_is_never_the_director_even_when_named_so(
+    roskilde, roskilde_coordinator
+):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+    # An enrolment saved before the rule: the coordinator's own account as the director's.
+    Enrolment.objects.filter(pk=enrolment.pk).update(director_user=roskilde_coordinator)
+    enrolment.refresh_from_db()
+
+    assert not permissions.is_director_of(roskilde_coordinator, enrolment)
+    with pytest.raises(DomainError, match="Kun den direktør"):
+        services.approve_as_director(enrolment, by=roskilde_coordinator)
+    assert enrolments_awaiting(roskilde_coordinator) == []
+
+
+# Changing a draft's cohort
+
+
+def test_a_draft_moved_into_a_taken_cohort_in_a_race_gets_a_cohort_error_not_a_crash(
+    roskilde, roskilde_coordinator, monkeypatch
+):
+    taken = open_cohort()
+    draft_enrolment(roskilde, roskilde_coordinator, cohort=taken)
+    enrolment = draft_enrolment(roskilde, roskilde_coordinator)
+    # The other draft moved into the cohort after this one checked: only the constraint sees it.
+    monkeypatch.setattr(services, "_check_one_active", lambda *args, **kwargs: None)
+
+    with pytest.raises(DomainError) as error:
+        services.update_enrolment(
+            enrolment,
+            by=roskilde_coordinator,
+            data=details(taken, roskilde_coordinator),
+            steering_members=[],
+        )
+
+    assert (error.value.field, error.value.message) == (
+        "cohort",
+        f"Roskilde har allerede en aktiv tilmelding til {taken.name}.",
+    )
+    enrolment.refresh_from_db()
+    assert enrolment.cohort != taken

@@ -597,3 +597,28 @@ def test_a_steering_email_longer_than_the_column_is_a_field_error_not_a_crash(
     assert response.status_code == 200
     assert list(response.context["formset"].errors[0]) == ["email"]
     assert not Enrolment.objects.filter(municipality=roskilde).exists()
+
+
+# The director is someone else
+
+
+def test_naming_yourself_as_director_is_a_field_error_on_the_form(
+    client_for, roskilde, roskilde_coordinator
+):
+    cohort = open_cohort()
+
+    response = client_for(roskilde_coordinator).post(
+        url("enrolment_create"),
+        form_data(
+            cohort, roskilde_coordinator, director_email=roskilde_coordinator.email, save="1"
+        ),
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "director_email": [
+            "Direktøren skal være en anden end den, der udfylder tilmeldingen, og end "
+            "koordinatoren."
+        ]
+    }
+    assert not Enrolment.objects.filter(municipality=roskilde).exists()
