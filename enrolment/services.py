@@ -280,12 +280,17 @@ def _missing_for_submission(enrolment: Enrolment) -> list[str]:
     return missing
 
 
+def _revoke_director_links(enrolment: Enrolment) -> None:
+    """Stop every open link to the director's approval from working."""
+    DirectorLink.objects.filter(enrolment=enrolment, used_at=None, revoked_at=None).update(
+        revoked_at=timezone.now()
+    )
+
+
 def _issue_director_link(enrolment: Enrolment, *, by) -> str:
     """Replace any earlier link with a new one and e-mail it to the director."""
     now = timezone.now()
-    DirectorLink.objects.filter(enrolment=enrolment, used_at=None, revoked_at=None).update(
-        revoked_at=now
-    )
+    _revoke_director_links(enrolment)
     token, token_hash = new_token()
     link = DirectorLink.objects.create(
         municipality_id=enrolment.municipality_id,
@@ -455,6 +460,20 @@ def find_director_link(token: str) -> DirectorLink | None:
 
 
 def check_director_link_usable(link: DirectorLink) -> None:
+    """Refuse, with the reason, a link that cannot approve: the enrolment is no longer waiting
+    for the director, or the link is used, replaced or expired."""
+    state = link.enrolment.state
+    if state != State.SUBMITTED:
+        reasons = {
+            State.WITHDRAWN: _("Tilmeldingen er trukket tilbage, så der er intet at godkende."),
+            State.REJECTED: _(
+                "Social- og Boligstyrelsen har afvist tilmeldingen, så der er intet at godkende."
+            ),
+            State.APPROVED: _("Social- og Boligstyrelsen har allerede godkendt tilmeldingen."),
+        }
+        raise DomainError(
+            reasons.get(state, _("Tilmeldingen er ikke indsendt, så der er intet at godkende."))
+        )
     if link.used_at is not None:
         raise DomainError(_("Linket er allerede brugt. Tilmeldingen er godkendt."))
     if link.revoked_at is not None:
@@ -474,6 +493,7 @@ def approve_by_director_link(*, token: str) -> Enrolment:
         raise DomainError(_("Linket findes ikke. Tjek at du har brugt hele linket."))
     locked = _lock(found.enrolment)
     link = DirectorLink.objects.select_for_update().get(pk=found.pk)
+    link.enrolment = locked
     check_director_link_usable(link)
     _approve_as_director(
         locked,
@@ -667,6 +687,7 @@ def approve_enrolment(enrolment: Enrolment, *, by) -> Enrolment:
         kind=Kind.APPROVED,
         fields=["decided_at", "decided_by", "programme"],
     )
+    _revoke_director_links(locked)
     _send_decision(locked)
     return _refresh(enrolment, locked)
 
@@ -690,6 +711,7 @@ def reject_enrolment(enrolment: Enrolment, *, by, reason: str) -> Enrolment:
         text=reason,
         fields=["decided_at", "decided_by", "decision_reason"],
     )
+    _revoke_director_links(locked)
     _send_decision(locked)
     return _refresh(enrolment, locked)
 
@@ -705,4 +727,5 @@ def withdraw_enrolment(enrolment: Enrolment, *, by, reason: str = "") -> Enrolme
     transition_enrolment(
         locked, State.WITHDRAWN, by=by, kind=Kind.WITHDRAWN, text=(reason or "").strip()
     )
+    _revoke_director_links(locked)
     return _refresh(enrolment, locked)

@@ -335,13 +335,19 @@ def test_only_the_named_director_can_approve_from_an_account(roskilde, roskilde_
         services.approve_as_director(enrolment, by=roskilde_coordinator)
 
 
-def test_the_director_cannot_approve_a_draft(roskilde, roskilde_coordinator):
+def test_the_director_cannot_approve_a_withdrawn_enrolment_through_the_link(
+    roskilde, roskilde_coordinator
+):
     enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
     token = director_token(enrolment)
     services.withdraw_enrolment(enrolment, by=roskilde_coordinator)
 
-    with pytest.raises(DomainError, match="»Trukket tilbage« og kan ikke godkendes af direktøren"):
+    with pytest.raises(DomainError) as error:
         services.approve_by_director_link(token=token)
+
+    assert error.value.message == "Tilmeldingen er trukket tilbage, så der er intet at godkende."
+    enrolment.refresh_from_db()
+    assert not enrolment.director_approved
 
 
 # Steering group
@@ -707,3 +713,71 @@ def test_a_draft_moved_into_a_taken_cohort_in_a_race_gets_a_cohort_error_not_a_c
     )
     enrolment.refresh_from_db()
     assert enrolment.cohort != taken
+
+
+# The director's link stops when the enrolment stops waiting
+
+
+def open_links(enrolment):
+    return DirectorLink.objects.filter(enrolment=enrolment, used_at=None, revoked_at=None)
+
+
+def test_withdrawing_revokes_the_directors_open_links(roskilde, roskilde_coordinator):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+    assert open_links(enrolment).count() == 1
+
+    services.withdraw_enrolment(enrolment, by=roskilde_coordinator)
+
+    assert open_links(enrolment).count() == 0
+
+
+def test_rejecting_revokes_the_directors_open_links(roskilde, roskilde_coordinator, consultant):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+
+    services.reject_enrolment(enrolment, by=consultant, reason="Myndighedsområdet mangler.")
+
+    assert open_links(enrolment).count() == 0
+
+
+def test_approving_revokes_the_link_a_director_with_an_account_did_not_use(
+    roskilde, roskilde_coordinator, consultant
+):
+    director = member("Roskilde", role=Membership.Role.READER, email="dir@roskilde.example.dk")
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator, director_email=director.email)
+    services.approve_as_director(enrolment, by=director)
+    hold_meeting(enrolment, consultant)
+    assert open_links(enrolment).count() == 1
+
+    services.approve_enrolment(enrolment, by=consultant)
+
+    assert open_links(enrolment).count() == 0
+
+
+@pytest.mark.parametrize(
+    ("decide", "reason"),
+    [
+        (
+            lambda e, coordinator, consultant: services.withdraw_enrolment(e, by=coordinator),
+            "Tilmeldingen er trukket tilbage, så der er intet at godkende.",
+        ),
+        (
+            lambda e, coordinator, consultant: services.reject_enrolment(
+                e, by=consultant, reason="Nej"
+            ),
+            "Social- og Boligstyrelsen har afvist tilmeldingen, så der er intet at godkende.",
+        ),
+    ],
+)
+def test_a_director_link_is_unusable_once_the_enrolment_is_no_longer_submitted(
+    roskilde, roskilde_coordinator, consultant, decide, reason
+):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+    decide(enrolment, roskilde_coordinator, consultant)
+    # Even a link that was never revoked (one from before links were revoked) says why.
+    DirectorLink.objects.filter(enrolment=enrolment).update(revoked_at=None)
+    link = DirectorLink.objects.get(enrolment=enrolment)
+
+    with pytest.raises(DomainError) as error:
+        services.check_director_link_usable(link)
+
+    assert error.value.message == reason

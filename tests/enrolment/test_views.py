@@ -622,3 +622,36 @@ def test_naming_yourself_as_director_is_a_field_error_on_the_form(
         ]
     }
     assert not Enrolment.objects.filter(municipality=roskilde).exists()
+
+
+# The director's link after the enrolment stops waiting
+
+
+def test_the_directors_link_shows_no_form_after_withdrawal(
+    client, client_for, roskilde, roskilde_coordinator
+):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+    token = director_token(enrolment)
+    client_for(roskilde_coordinator).post(url("enrolment_withdraw", enrolment), {"reason": ""})
+    client.logout()
+
+    response = client.get(url("director_approval", token=token))
+
+    assert response.status_code == 410
+    body = response.content.decode()
+    assert "Tilmeldingen er trukket tilbage, så der er intet at godkende." in body
+    assert "<form" not in body.split("<main", 1)[1]
+
+
+def test_the_directors_link_shows_no_form_after_rejection(
+    client, client_for, roskilde, roskilde_coordinator, consultant
+):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+    token = director_token(enrolment)
+    client_for(consultant).post(url("enrolment_reject", enrolment), {"reason": "Nej"})
+    client.logout()
+
+    response = client.get(url("director_approval", token=token))
+
+    assert response.status_code == 410
+    assert "har afvist tilmeldingen, så der er intet at godkende." in response.content.decode()
