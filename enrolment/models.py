@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from programmes.models import Cohort, Level, Municipality, Programme
 from programmes.scoping import TenantQuerySet
@@ -25,7 +27,21 @@ class EnrolmentQuerySet(TenantQuerySet):
             level__in=SENIOR_LEVELS,
             has_strategic_responsibility=True,
         )
-        return self.annotate(has_senior_participant=models.Exists(senior_participant))
+        objections = (
+            SteeringMember.objects.filter(
+                enrolment=models.OuterRef("pk"), response=SteeringMember.Response.OBJECTED
+            )
+            .order_by()
+            .values("enrolment")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            has_senior_participant=models.Exists(senior_participant),
+            steering_objections=Coalesce(
+                models.Subquery(objections, output_field=models.IntegerField()), 0
+            ),
+        )
 
     def missing_criterion(self, number: int):
         """Enrolments where criterion `number` (1, 2 or 3) does not hold yet."""
@@ -47,7 +63,7 @@ class EnrolmentQuerySet(TenantQuerySet):
 
 @dataclass(frozen=True)
 class Criterion:
-    number: int
+    number: int | None
     title: str
     met: bool
     missing: str
@@ -252,6 +268,44 @@ class Enrolment(models.Model):
     @property
     def all_criteria_met(self) -> bool:
         return all(c.met for c in self.criteria)
+
+    @property
+    def objection_count(self) -> int:
+        """How many proposed steering members objected; unanswered members do not count."""
+        count = getattr(self, "steering_objections", None)
+        if count is None:
+            count = self.steering_members.filter(response=SteeringMember.Response.OBJECTED).count()
+        return count
+
+    @property
+    def steering_check(self) -> Criterion:
+        """The steering group approves on the municipality's side: no member may object.
+
+        Not one of the three enrolment criteria, so it has no number; SBST cannot approve
+        while it does not hold.
+        """
+        count = self.objection_count
+        return Criterion(
+            None,
+            _("Styregruppen har ikke gjort indsigelse"),
+            count == 0,
+            ngettext(
+                "%(count)d medlem af styregruppen har gjort indsigelse.",
+                "%(count)d medlemmer af styregruppen har gjort indsigelse.",
+                count,
+            )
+            % {"count": count},
+        )
+
+    @property
+    def checklist(self) -> list[Criterion]:
+        """What the enrolment page checks before SBST may approve: the criteria and the
+        steering group's answers."""
+        return [*self.criteria, self.steering_check]
+
+    @property
+    def ready_for_approval(self) -> bool:
+        return all(c.met for c in self.checklist)
 
 
 class SteeringMember(models.Model):

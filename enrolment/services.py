@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from guardian.shortcuts import assign_perm
 
 from accounts.models import hash_token, new_token
@@ -663,7 +664,7 @@ def _create_programme(enrolment: Enrolment, *, by) -> Programme:
 
 @transaction.atomic
 def approve_enrolment(enrolment: Enrolment, *, by) -> Enrolment:
-    """SBST approves: only when all three criteria hold.
+    """SBST approves: only when all three criteria hold and no steering member objects.
 
     Creates the municipality's programme in the chosen cohort, its steering group from the
     proposed members and its coordinator, and tells the coordinator.
@@ -676,6 +677,18 @@ def approve_enrolment(enrolment: Enrolment, *, by) -> Enrolment:
             raise DomainError(
                 _("Tilmeldingen kan ikke godkendes, før alle tre kriterier er opfyldt. %(missing)s")
                 % {"missing": " ".join(str(c.missing) for c in missing)}
+            )
+        objections = locked.objection_count
+        if objections:
+            raise DomainError(
+                ngettext(
+                    "Tilmeldingen kan ikke godkendes, fordi %(count)d medlem af styregruppen har "
+                    "gjort indsigelse.",
+                    "Tilmeldingen kan ikke godkendes, fordi %(count)d medlemmer af styregruppen "
+                    "har gjort indsigelse.",
+                    objections,
+                )
+                % {"count": objections}
             )
         locked.programme = _create_programme(locked, by=by)
     locked.decided_at = timezone.now()

@@ -193,6 +193,7 @@ def enrolment_detail(request, enrolment_pk):
     context = {
         "enrolment": enrolment,
         "criteria": enrolment.criteria,
+        "checklist": enrolment.checklist,
         "steering_members": steering_members,
         "answered": sum(m.response != SteeringMember.Response.PENDING for m in steering_members),
         "participants": list(enrolment.meeting_participants.all()),

@@ -781,3 +781,75 @@ def test_a_director_link_is_unusable_once_the_enrolment_is_no_longer_submitted(
         services.check_director_link_usable(link)
 
     assert error.value.message == reason
+
+
+# The steering group does not object
+
+
+def test_sbst_cannot_approve_while_a_steering_member_objects(
+    roskilde, roskilde_coordinator, consultant
+):
+    first = steering_user(roskilde, "en@roskilde.example.dk")
+    second = steering_user(roskilde, "to@roskilde.example.dk")
+    enrolment = ready_for_decision(
+        roskilde, roskilde_coordinator, consultant, steering_users=[first, second]
+    )
+    services.respond_as_steering_member(enrolment, by=first, approve=False, comment="For tidligt")
+
+    with pytest.raises(DomainError) as error:
+        services.approve_enrolment(enrolment, by=consultant)
+
+    assert error.value.message == (
+        "Tilmeldingen kan ikke godkendes, fordi 1 medlem af styregruppen har gjort indsigelse."
+    )
+    enrolment.refresh_from_db()
+    assert enrolment.state == State.SUBMITTED
+    assert not Programme.objects.filter(municipality=roskilde).exists()
+
+
+def test_the_refusal_counts_every_objecting_steering_member(
+    roskilde, roskilde_coordinator, consultant
+):
+    first = steering_user(roskilde, "en@roskilde.example.dk")
+    second = steering_user(roskilde, "to@roskilde.example.dk")
+    enrolment = ready_for_decision(
+        roskilde, roskilde_coordinator, consultant, steering_users=[first, second]
+    )
+    for user in (first, second):
+        services.respond_as_steering_member(enrolment, by=user, approve=False, comment="Nej")
+
+    with pytest.raises(DomainError) as error:
+        services.approve_enrolment(enrolment, by=consultant)
+
+    assert error.value.message == (
+        "Tilmeldingen kan ikke godkendes, fordi 2 medlemmer af styregruppen har gjort indsigelse."
+    )
+
+
+def test_a_withdrawn_objection_no_longer_blocks_approval(
+    roskilde, roskilde_coordinator, consultant
+):
+    steering = steering_user(roskilde, "styre@roskilde.example.dk")
+    enrolment = ready_for_decision(
+        roskilde, roskilde_coordinator, consultant, steering_users=[steering]
+    )
+    services.respond_as_steering_member(enrolment, by=steering, approve=False, comment="Nej")
+    services.respond_as_steering_member(enrolment, by=steering, approve=True)
+
+    services.approve_enrolment(enrolment, by=consultant)
+
+    assert enrolment.state == State.APPROVED
+
+
+def test_unanswered_steering_members_do_not_block_approval(
+    roskilde, roskilde_coordinator, consultant
+):
+    steering = steering_user(roskilde, "styre@roskilde.example.dk")
+    enrolment = ready_for_decision(
+        roskilde, roskilde_coordinator, consultant, steering_users=[steering]
+    )
+    assert set(enrolment.steering_members.values_list("response", flat=True)) == {"pending"}
+
+    services.approve_enrolment(enrolment, by=consultant)
+
+    assert enrolment.state == State.APPROVED

@@ -655,3 +655,42 @@ def test_the_directors_link_shows_no_form_after_rejection(
 
     assert response.status_code == 410
     assert "har afvist tilmeldingen, så der er intet at godkende." in response.content.decode()
+
+
+# The steering group's objection
+
+
+def test_the_checklist_shows_the_steering_groups_objection_and_hides_approval(
+    client_for, roskilde, roskilde_coordinator, consultant
+):
+    steering = steering_user(roskilde, "styre@roskilde.example.dk")
+    enrolment = ready_for_decision(
+        roskilde, roskilde_coordinator, consultant, steering_users=[steering]
+    )
+    client = client_for(consultant)
+    before = client.get(url("enrolment_detail", enrolment)).content.decode()
+    services.respond_as_steering_member(enrolment, by=steering, approve=False, comment="Nej")
+
+    page = client.get(url("enrolment_detail", enrolment)).content.decode()
+
+    assert "Styregruppen har ikke gjort indsigelse" in before
+    assert url("enrolment_approve", enrolment) in before
+    assert "Styregruppen har ikke gjort indsigelse" in page
+    assert "1 medlem af styregruppen har gjort indsigelse." in page
+    assert url("enrolment_approve", enrolment) not in page
+    assert "så længe et medlem af styregruppen gør indsigelse" in page
+
+
+def test_the_list_shows_objections_without_extra_queries(
+    client_for, roskilde, roskilde_coordinator, consultant, django_assert_max_num_queries
+):
+    steering = steering_user(roskilde, "styre@roskilde.example.dk")
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator, steering_users=[steering])
+    services.respond_as_steering_member(enrolment, by=steering, approve=False, comment="Nej")
+    client = client_for(consultant)
+
+    with django_assert_max_num_queries(6):
+        response = client.get(url("enrolment_list"))
+
+    assert [e.steering_objections for e in response.context["enrolments"]] == [1]
+    assert "1 indsigelse" in response.content.decode()
