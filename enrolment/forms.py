@@ -16,6 +16,8 @@ LEVEL_CHOICES = [("", _("Vælg niveau")), *Level.choices]
 EMAIL_MAX_LENGTH = 254
 # Rows a formset accepts; validated, so a crafted POST with more rows is refused.
 MAX_ROWS = 30
+# Free-text reasons and comments on the enrolment page.
+REASON_MAX_LENGTH = 2000
 
 
 class DateInput(forms.DateInput):
@@ -174,10 +176,12 @@ class SteeringResponseForm(forms.Form):
         label=_("Dit svar"),
         choices=[("approve", _("Jeg godkender tilmeldingen")), ("object", _("Jeg gør indsigelse"))],
         widget=forms.RadioSelect,
+        error_messages={"required": _("Vælg om du godkender eller gør indsigelse.")},
     )
     comment = forms.CharField(
         label=_("Kommentar"),
         required=False,
+        max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Skal udfyldes ved en indsigelse."),
     )
@@ -185,7 +189,10 @@ class SteeringResponseForm(forms.Form):
 
 class RejectForm(forms.Form):
     reason = forms.CharField(
-        label=_("Begrundelse for afvisningen"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Begrundelse for afvisningen"),
+        max_length=REASON_MAX_LENGTH,
+        error_messages={"required": _("Skriv en begrundelse for afvisningen.")},
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -193,6 +200,7 @@ class WithdrawForm(forms.Form):
     reason = forms.CharField(
         label=_("Begrundelse (valgfri)"),
         required=False,
+        max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 

@@ -525,7 +525,8 @@ def respond_as_steering_member(enrolment: Enrolment, *, by, approve: bool, comme
         % {"state": locked.get_state_display()},
     )
     comment = comment.strip()
-    _refuse_unless(approve or bool(comment), _("Skriv en begrundelse for din indsigelse."))
+    if not (approve or comment):
+        raise DomainError(_("Skriv en begrundelse for din indsigelse."), field="comment")
     members = list(locked.steering_members.filter(user=by))
     _refuse_unless(
         bool(members), _("Du er ikke foreslået som medlem af styregruppen for denne tilmelding.")

@@ -173,6 +173,12 @@ def enrolment_edit(request, enrolment_pk):
 @login_required
 @require_GET
 def enrolment_detail(request, enrolment_pk):
+    return _render_detail(request, enrolment_pk)
+
+
+def _render_detail(request, enrolment_pk, bound_form=None):
+    """The enrolment page; `bound_form` (named like its context key) replaces the empty form
+    of the same name, so a refused reason or comment shows its error beside the field."""
     enrolment = get_for_user_or_404(
         Enrolment.objects.with_criteria().select_related(
             "municipality",
@@ -190,6 +196,25 @@ def enrolment_detail(request, enrolment_pk):
     submitted = enrolment.state == Enrolment.State.SUBMITTED
     steering_members = list(enrolment.steering_members.select_related("user"))
     can_respond = submitted and permissions.can_respond_as_steering_member(user, enrolment)
+    can_fill_in = permissions.can_fill_in(user, enrolment.municipality)
+    is_sbst = permissions.can_handle_as_sbst(user)
+    can_withdraw = (
+        can_fill_in and enrolment.is_active and enrolment.state != Enrolment.State.APPROVED
+    )
+    forms = {
+        "response_form": SteeringResponseForm() if can_respond else None,
+        "reject_form": RejectForm() if is_sbst and submitted else None,
+        "withdraw_form": WithdrawForm() if can_withdraw else None,
+    }
+    if bound_form is not None:
+        name, form = bound_form
+        if forms[name] is None:
+            # The form is no longer on the page (the enrolment moved on): say so up top.
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+            return _to_detail(enrolment)
+        forms[name] = form
     context = {
         "enrolment": enrolment,
         "criteria": enrolment.criteria,
@@ -198,16 +223,14 @@ def enrolment_detail(request, enrolment_pk):
         "answered": sum(m.response != SteeringMember.Response.PENDING for m in steering_members),
         "participants": list(enrolment.meeting_participants.all()),
         "events": list(enrolment.events.select_related("actor")),
-        "can_fill_in": permissions.can_fill_in(user, enrolment.municipality),
-        "is_sbst": permissions.can_handle_as_sbst(user),
+        "can_fill_in": can_fill_in,
+        "is_sbst": is_sbst,
         "director_can_approve": submitted
         and not enrolment.director_approved
         and permissions.is_director_of(user, enrolment),
         "can_respond": can_respond,
         "my_answers": [m for m in steering_members if m.user_id == user.pk],
-        "response_form": SteeringResponseForm() if can_respond else None,
-        "reject_form": RejectForm(),
-        "withdraw_form": WithdrawForm(),
+        **forms,
     }
     return render(request, "enrolment/enrolment_detail.html", context)
 
@@ -226,6 +249,26 @@ def _action(request, enrolment, perform, success):
     return _to_detail(enrolment)
 
 
+def _form_action(request, enrolment, form_name, form, perform, success):
+    """Like `_action` for a form on the enrolment page: invalid input, or a refusal that
+    names one of the form's fields, re-renders the page with the error beside the field."""
+    not_allowed = _post_only(request)
+    if not_allowed:
+        return not_allowed
+    if form.is_valid():
+        try:
+            perform(enrolment, form.cleaned_data)
+        except DomainError as error:
+            if error.field not in form.fields:
+                messages.error(request, error.message)
+                return _to_detail(enrolment)
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, success)
+            return _to_detail(enrolment)
+    return _render_detail(request, enrolment.pk, bound_form=(form_name, form))
+
+
 @login_required
 def enrolment_submit(request, enrolment_pk):
     enrolment = _get_enrolment(request, enrolment_pk)
@@ -242,12 +285,12 @@ def enrolment_submit(request, enrolment_pk):
 def enrolment_withdraw(request, enrolment_pk):
     enrolment = _get_enrolment(request, enrolment_pk)
     require(permissions.can_fill_in(request.user, enrolment.municipality))
-    form = WithdrawForm(request.POST or None)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    return _action(
+    return _form_action(
         request,
         enrolment,
-        lambda e: services.withdraw_enrolment(e, by=request.user, reason=reason),
+        "withdraw_form",
+        WithdrawForm(request.POST),
+        lambda e, data: services.withdraw_enrolment(e, by=request.user, reason=data["reason"]),
         _("Tilmeldingen er trukket tilbage."),
     )
 
@@ -283,21 +326,13 @@ def director_link_resend(request, enrolment_pk):
 def steering_response(request, enrolment_pk):
     enrolment = _get_enrolment(request, enrolment_pk)
     require(permissions.can_respond_as_steering_member(request.user, enrolment))
-    not_allowed = _post_only(request)
-    if not_allowed:
-        return not_allowed
-    form = SteeringResponseForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Vælg om du godkender eller gør indsigelse."))
-        return _to_detail(enrolment)
-    return _action(
+    return _form_action(
         request,
         enrolment,
-        lambda e: services.respond_as_steering_member(
-            e,
-            by=request.user,
-            approve=form.cleaned_data["answer"] == "approve",
-            comment=form.cleaned_data["comment"],
+        "response_form",
+        SteeringResponseForm(request.POST),
+        lambda e, data: services.respond_as_steering_member(
+            e, by=request.user, approve=data["answer"] == "approve", comment=data["comment"]
         ),
         _("Dit svar er registreret."),
     )
@@ -355,12 +390,12 @@ def enrolment_approve(request, enrolment_pk):
 def enrolment_reject(request, enrolment_pk):
     enrolment = _get_enrolment(request, enrolment_pk)
     require(permissions.can_handle_as_sbst(request.user))
-    form = RejectForm(request.POST or None)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    return _action(
+    return _form_action(
         request,
         enrolment,
-        lambda e: services.reject_enrolment(e, by=request.user, reason=reason),
+        "reject_form",
+        RejectForm(request.POST),
+        lambda e, data: services.reject_enrolment(e, by=request.user, reason=data["reason"]),
         _("Tilmeldingen er afvist, og koordinatoren har fået besked."),
     )
 

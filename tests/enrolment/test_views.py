@@ -694,3 +694,77 @@ def test_the_list_shows_objections_without_extra_queries(
 
     assert [e.steering_objections for e in response.context["enrolments"]] == [1]
     assert "1 indsigelse" in response.content.decode()
+
+
+# Errors beside their fields on the enrolment page
+
+
+def test_a_rejection_without_reason_shows_the_error_beside_the_field(
+    client_for, roskilde, roskilde_coordinator, consultant
+):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+
+    response = client_for(consultant).post(url("enrolment_reject", enrolment), {"reason": " "})
+
+    assert response.status_code == 200
+    assert response.context["reject_form"].errors == {
+        "reason": ["Skriv en begrundelse for afvisningen."]
+    }
+    assert list(response.context["messages"]) == []
+    body = response.content.decode()
+    assert 'aria-describedby="id_reason-error"' in body
+    assert 'id="id_reason-error"' in body
+    assert "Kriterier for godkendelse" in body
+    enrolment.refresh_from_db()
+    assert enrolment.state == State.SUBMITTED
+
+
+def test_a_too_long_withdrawal_reason_shows_the_error_beside_the_field(
+    client_for, roskilde, roskilde_coordinator
+):
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
+
+    response = client_for(roskilde_coordinator).post(
+        url("enrolment_withdraw", enrolment), {"reason": "x" * 2001}
+    )
+
+    assert response.status_code == 200
+    assert list(response.context["withdraw_form"].errors) == ["reason"]
+    assert 'aria-describedby="id_reason-error"' in response.content.decode()
+    enrolment.refresh_from_db()
+    assert enrolment.state == State.SUBMITTED
+
+
+def test_an_objection_without_comment_shows_the_error_beside_the_comment(
+    client_for, roskilde, roskilde_coordinator
+):
+    steering = steering_user(roskilde, "styre@roskilde.example.dk")
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator, steering_users=[steering])
+
+    response = client_for(steering).post(
+        url("steering_response", enrolment), {"answer": "object", "comment": ""}
+    )
+
+    assert response.status_code == 200
+    assert response.context["response_form"].errors == {
+        "comment": ["Skriv en begrundelse for din indsigelse."]
+    }
+    assert list(response.context["messages"]) == []
+    body = response.content.decode()
+    assert 'aria-describedby="id_comment-hint id_comment-error"' in body
+    assert 'value="object" checked' in body
+    assert enrolment.steering_members.get().response == "pending"
+
+
+def test_a_steering_answer_without_a_choice_shows_the_error_beside_the_choice(
+    client_for, roskilde, roskilde_coordinator
+):
+    steering = steering_user(roskilde, "styre@roskilde.example.dk")
+    enrolment = submitted_enrolment(roskilde, roskilde_coordinator, steering_users=[steering])
+
+    response = client_for(steering).post(url("steering_response", enrolment), {"comment": "Hm"})
+
+    assert response.status_code == 200
+    assert response.context["response_form"].errors == {
+        "answer": ["Vælg om du godkender eller gør indsigelse."]
+    }
