@@ -198,7 +198,7 @@ class RejectForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
-        label=_("Begrundelse (valgfri)"),
+        label=_("Begrundelse"),
         required=False,
         max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
