@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django_scopes import scopes_disabled
 
 from programmes.errors import DomainError
 from programmes.models import Municipality
@@ -93,6 +94,7 @@ def invitation_list(request):
 
 
 @require_http_methods(["GET", "POST"])
+@scopes_disabled()  # the secret link is the permission; it names one municipality and role
 def invitation_accept(request, token):
     invitation = services.find_invitation(token)
     if invitation is None:

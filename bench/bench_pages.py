@@ -167,4 +167,8 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    from django_scopes import scopes_disabled
+
+    # Seeding works across municipalities; each request still runs in its user's scope.
+    with scopes_disabled():
+        main()

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from programmes.models import Cohort, Level, Municipality, Programme
-from programmes.scoping import TenantQuerySet
+from programmes.scoping import TenantQuerySet, tenant_manager
 
 SENIOR_LEVELS = (Level.DIRECTOR, Level.CHIEF)
 
@@ -176,7 +176,7 @@ class Enrolment(models.Model):
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
 
-    objects = EnrolmentQuerySet.as_manager()
+    objects = tenant_manager(EnrolmentQuerySet)
 
     class Meta:
         verbose_name = _("tilmelding")
@@ -343,7 +343,7 @@ class SteeringMember(models.Model):
     comment = models.TextField(_("kommentar"), blank=True)
     responded_at = models.DateTimeField(_("svaret"), null=True, blank=True)
 
-    objects = TenantQuerySet.as_manager()
+    objects = tenant_manager()
 
     class Meta:
         verbose_name = _("foreslået styregruppemedlem")
@@ -374,7 +374,7 @@ class MeetingParticipant(models.Model):
         _("strategisk ansvar for socialpsykiatrien"), default=False
     )
 
-    objects = TenantQuerySet.as_manager()
+    objects = tenant_manager()
 
     class Meta:
         verbose_name = _("mødedeltager")
@@ -412,7 +412,7 @@ class DirectorLink(models.Model):
     used_at = models.DateTimeField(_("brugt"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("erstattet"), null=True, blank=True)
 
-    objects = TenantQuerySet.as_manager()
+    objects = tenant_manager()
 
     class Meta:
         verbose_name = _("direktørlink")
@@ -463,7 +463,7 @@ class EnrolmentEvent(models.Model):
     text = models.TextField(_("tekst"), blank=True)
     created_at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
 
-    objects = TenantQuerySet.as_manager()
+    objects = tenant_manager()
 
     class Meta:
         verbose_name = _("hændelse")

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
+from django_scopes import scopes_disabled
 
 from programmes.errors import DomainError
 from programmes.permissions import require
@@ -402,6 +403,7 @@ def enrolment_reject(request, enrolment_pk):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@scopes_disabled()  # the secret link is the permission; it names exactly one enrolment
 def director_approval(request, token):
     """The director's page behind the personal link; no account needed."""
     link = services.find_director_link(token)

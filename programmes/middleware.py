@@ -1,17 +1,21 @@
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django_scopes import scope, scopes_disabled
 
 from .models import Membership
+from .scoping import can_read_all_municipalities
 
 SESSION_KEY = "current_municipality_id"
 
 
 class CurrentMunicipalityMiddleware:
-    """Sets `request.memberships` and `request.municipality`, the municipality the user works in.
+    """Sets `request.memberships` and `request.municipality`, and runs the request in scope.
 
     A user with several municipalities switches between them; the choice is kept in the
     session and only ever one of the user's own. SBST staff have no current municipality.
+    Tenant queries of the request are confined to the user's municipalities (all of them for
+    SBST staff) by the django-scopes tripwire; see `programmes.scoping`.
     """
 
     def __init__(self, get_response):
@@ -21,19 +25,27 @@ class CurrentMunicipalityMiddleware:
         request.memberships = []
         request.municipality = None
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        if user is None or not user.is_authenticated or not user.is_active:
+            # No scope: a tenant query on an anonymous request raises, unless the view
+            # (a token link) says with `scopes_disabled()` that the token is the permission.
+            return self.get_response(request)
+        with scopes_disabled():
             request.memberships = list(
                 Membership.objects.filter(user=user)
                 .select_related("municipality")
                 .order_by("municipality__name", "role")
             )
-            municipalities = {m.municipality_id: m.municipality for m in request.memberships}
-            chosen = request.session.get(SESSION_KEY)
-            if chosen in municipalities:
-                request.municipality = municipalities[chosen]
-            elif municipalities:
-                request.municipality = request.memberships[0].municipality
-        return self.get_response(request)
+        municipalities = {m.municipality_id: m.municipality for m in request.memberships}
+        chosen = request.session.get(SESSION_KEY)
+        if chosen in municipalities:
+            request.municipality = municipalities[chosen]
+        elif municipalities:
+            request.municipality = request.memberships[0].municipality
+        if can_read_all_municipalities(user):
+            with scopes_disabled():
+                return self.get_response(request)
+        with scope(municipality=list(municipalities)):
+            return self.get_response(request)
 
 
 class DanishFirstLocaleMiddleware(LocaleMiddleware):

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .scoping import MunicipalityQuerySet, TenantQuerySet
+from .scoping import MunicipalityQuerySet, tenant_manager
 
 
 class Region(models.TextChoices):
@@ -30,7 +30,7 @@ class Municipality(models.Model):
     slug = models.SlugField(_("kort navn"), max_length=100, unique=True)
     region = models.CharField(_("region"), max_length=20, choices=Region.choices)
 
-    objects = MunicipalityQuerySet.as_manager()
+    objects = tenant_manager(MunicipalityQuerySet)
 
     class Meta:
         verbose_name = _("kommune")
@@ -66,7 +66,7 @@ class Membership(models.Model):
     role = models.CharField(_("rolle"), max_length=20, choices=Role.choices)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
 
-    objects = TenantQuerySet.as_manager()
+    objects = tenant_manager()
 
     class Meta:
         verbose_name = _("medlemskab")
@@ -150,7 +150,7 @@ class Programme(models.Model):
     )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
 
-    objects = TenantQuerySet.as_manager()
+    objects = tenant_manager()
 
     class Meta:
         verbose_name = _("udviklingsforløb")
@@ -186,7 +186,7 @@ class ProgrammeGroup(models.Model):
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("navn"), max_length=200)
 
-    objects = TenantQuerySet.as_manager()
+    objects = tenant_manager()
 
     class Meta:
         verbose_name = _("gruppe")
@@ -224,7 +224,7 @@ class GroupMember(models.Model):
     level = models.CharField(_("niveau"), max_length=20, choices=Level.choices)
     is_citizen_representative = models.BooleanField(_("borgerrepræsentant"), default=False)
 
-    objects = TenantQuerySet.as_manager()
+    objects = tenant_manager()
 
     class Meta:
         verbose_name = _("gruppemedlem")

@@ -4,11 +4,18 @@ Every tenant-owned model carries `municipality` directly and uses `TenantQuerySe
 filter scopes any of them. Views read through `Model.objects.for_user(user)` and fetch single
 objects with `get_for_user_or_404`, so another municipality's object is the same 404 as a
 missing one.
+
+Under it lies a tripwire (django-scopes, as pretix and pretalx use): a tenant model's manager
+filters every query to the municipalities of the active scope, and raises `ScopeError` when no
+scope is active. `CurrentMunicipalityMiddleware` activates the signed-in user's scope for each
+request; code that rightly works across municipalities (SBST staff, token links, tasks,
+commands) says so with `scopes_disabled()`.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django_scopes import ScopedManager
 
 
 def municipality_ids_for(user):
@@ -41,6 +48,15 @@ class TenantQuerySet(models.QuerySet):
 
 class MunicipalityQuerySet(TenantQuerySet):
     tenant_lookup = "pk"
+
+
+def tenant_manager(queryset_class=None):
+    """The default manager of a tenant model: `queryset_class`'s methods behind the tripwire."""
+    queryset_class = queryset_class or TenantQuerySet
+    return ScopedManager(
+        _manager_class=models.Manager.from_queryset(queryset_class),
+        municipality=queryset_class.tenant_lookup,
+    )
 
 
 def get_for_user_or_404(queryset, user, **lookup):

@@ -1,6 +1,7 @@
 """The fixed cast: a coordinator of Roskilde, an SBST consultant, a coordinator of Herning."""
 
 import pytest
+from django_scopes import scopes_disabled
 
 from config.celery import app as celery_app
 
@@ -25,6 +26,13 @@ def _test_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _scopes_disabled_outside_requests():
+    """Tests build data across municipalities; requests still run in the user's scope."""
+    with scopes_disabled():
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@ import os
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django_scopes import scopes_disabled
 
 from accounts.models import User
 from programmes.models import Membership, Municipality
@@ -30,7 +31,7 @@ class Command(BaseCommand):
                 "hvis du er sikker."
             )
         password = password or os.environ.get("DEMO_PASSWORD") or "forlob-demo"
-        with transaction.atomic():
+        with transaction.atomic(), scopes_disabled():
             self._user("konsulent@sbst.dk", "Karen Madsen", password, sbst_role="consultant")
             self._user(
                 "admin@sbst.dk",
