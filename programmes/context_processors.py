@@ -17,7 +17,12 @@ def navigation(request):
     if municipality is not None:
         items.append((_("Tilmelding"), reverse("enrolment:start")))
         if is_coordinator(user, municipality):
-            items.append((_("Personer"), reverse("accounts:invitation_list")))
+            items.append(
+                (
+                    _("Personer"),
+                    reverse("programmes:municipality_people", args=[municipality.code]),
+                )
+            )
     if user.is_sbst:
         items.append((_("Invitationer"), reverse("accounts:invitation_list")))
     if user.is_staff:

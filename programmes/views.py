@@ -1,15 +1,19 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from .errors import DomainError
 from .health import health_report
 from .middleware import SESSION_KEY
-from .models import Municipality, Programme, Region
-from .permissions import require, roles_in
+from .models import Membership, Municipality, Programme, Region
+from .permissions import can_invite, require, roles_in
 from .scoping import get_for_user_or_404
+from .services import remove_membership
 
 
 @login_required
@@ -72,8 +76,58 @@ def municipality_detail(request, code):
     return render(
         request,
         "programmes/municipality_detail.html",
-        {"municipality": municipality, "programmes": programmes},
+        {
+            "municipality": municipality,
+            "programmes": programmes,
+            "can_manage_people": can_invite(request.user, municipality),
+        },
     )
+
+
+@login_required
+@require_GET
+def municipality_people(request, code):
+    """Who has which role in a municipality, for those who may invite and remove people."""
+    municipality = get_for_user_or_404(Municipality, request.user, code=code)
+    require(can_invite(request.user, municipality))
+    memberships = (
+        Membership.objects.for_user(request.user)
+        .for_municipality(municipality)
+        .select_related("user")
+        .order_by("user__full_name", "user__email", "role")
+    )
+    return render(
+        request,
+        "programmes/municipality_people.html",
+        {"municipality": municipality, "memberships": memberships},
+    )
+
+
+@login_required
+@require_POST
+def membership_remove(request, code, membership_pk):
+    municipality = get_for_user_or_404(Municipality, request.user, code=code)
+    membership = get_for_user_or_404(
+        Membership.objects.for_municipality(municipality).select_related("user"),
+        request.user,
+        pk=membership_pk,
+    )
+    require(can_invite(request.user, municipality))
+    try:
+        remove_membership(membership, by=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("%(person)s er ikke længere %(role)s i %(municipality)s.")
+            % {
+                "person": membership.user,
+                "role": membership.get_role_display().lower(),
+                "municipality": municipality,
+            },
+        )
+    return redirect("programmes:municipality_people", code=municipality.code)
 
 
 @login_required

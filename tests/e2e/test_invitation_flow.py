@@ -23,6 +23,8 @@ def test_invited_colleague_joins_the_municipality_with_the_role(
 
     page.get_by_role("link", name="Personer").click()
     assert_no_axe_violations(page)
+    page.get_by_role("link", name="Invitér en person").click()
+    assert_no_axe_violations(page)
     page.fill("#id_email", "nina@roskilde.example.dk")
     page.fill("#id_full_name", "Nina Ny")
     page.select_option("#id_role", "implementation")
@@ -52,3 +54,23 @@ def test_invited_colleague_joins_the_municipality_with_the_role(
     assert list(nina.memberships.values_list("municipality__name", "role")) == [
         ("Roskilde", Membership.Role.IMPLEMENTATION)
     ]
+
+
+@pytest.mark.e2e
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_coordinator_removes_a_colleagues_role(
+    browser_page, live_server, login, assert_no_axe_violations
+):
+    member("Roskilde", email=COORDINATOR_EMAIL, full_name="Rikke Roskilde")
+    member("Roskilde", role=Membership.Role.READER, full_name="Lars Læser")
+    page = login(browser_page, live_server, COORDINATOR_EMAIL, DEFAULT_PASSWORD)
+
+    page.get_by_role("link", name="Personer").click()
+    assert "Lars Læser" in page.inner_text("main table")
+    assert_no_axe_violations(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Fjern Lars Læser som læser").click()
+
+    assert "Lars Læser er ikke længere læser i Roskilde." in page.inner_text("main")
+    assert "Lars Læser" not in page.inner_text("main table")
+    assert_no_axe_violations(page)

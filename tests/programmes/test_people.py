@@ -1,0 +1,94 @@
+import pytest
+from django.urls import reverse
+
+from programmes.errors import DomainError
+from programmes.models import Membership
+from programmes.services import remove_membership
+from tests.factories import member
+
+Role = Membership.Role
+
+
+def people_url(municipality):
+    return reverse("programmes:municipality_people", args=[municipality.code])
+
+
+def remove_url(membership):
+    return reverse(
+        "programmes:membership_remove", args=[membership.municipality.code, membership.pk]
+    )
+
+
+def test_coordinator_sees_who_has_which_role(client_for, roskilde_coordinator, roskilde):
+    steering = member("Roskilde", role=Role.STEERING, full_name="Sofie Styre")
+    member("Herning", full_name="Hemmelig Herning")
+
+    response = client_for(roskilde_coordinator).get(people_url(roskilde))
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert [m.user for m in response.context["memberships"]] == [
+        roskilde_coordinator,
+        steering,
+    ]
+    assert "Hemmelig Herning" not in body
+
+
+def test_people_page_query_count_does_not_grow_with_people(
+    client_for, roskilde_coordinator, roskilde, django_assert_max_num_queries
+):
+    client = client_for(roskilde_coordinator)
+    for count in (1, 5):
+        for _ in range(count):
+            member("Roskilde", role=Role.READER)
+        with django_assert_max_num_queries(8):
+            assert client.get(people_url(roskilde)).status_code == 200
+
+
+def test_reader_may_not_see_the_people_page(client_for, roskilde):
+    reader = member("Roskilde", role=Role.READER)
+
+    assert client_for(reader).get(people_url(roskilde)).status_code == 403
+
+
+def test_coordinator_removes_a_role(client_for, roskilde_coordinator, roskilde):
+    steering = member("Roskilde", role=Role.STEERING)
+    membership = steering.memberships.get()
+
+    response = client_for(roskilde_coordinator).post(remove_url(membership))
+
+    assert response.status_code == 302
+    assert not Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_the_last_coordinator_cannot_be_removed(client_for, roskilde_coordinator, consultant):
+    membership = roskilde_coordinator.memberships.get()
+
+    response = client_for(consultant).post(remove_url(membership), follow=True)
+
+    assert Membership.objects.filter(pk=membership.pk).exists()
+    assert "skal have mindst én koordinator" in response.content.decode()
+
+
+def test_a_second_coordinator_can_remove_the_first(roskilde_coordinator, roskilde):
+    second = member("Roskilde", role=Role.COORDINATOR)
+
+    remove_membership(roskilde_coordinator.memberships.get(), by=second)
+
+    assert list(Membership.objects.filter(municipality=roskilde, role=Role.COORDINATOR)) == [
+        second.memberships.get()
+    ]
+
+
+def test_herning_coordinator_cannot_remove_roskildes_people(
+    client_for, herning_coordinator, roskilde
+):
+    steering = member("Roskilde", role=Role.STEERING)
+    membership = steering.memberships.get()
+
+    response = client_for(herning_coordinator).post(remove_url(membership))
+
+    assert response.status_code == 404
+    assert Membership.objects.filter(pk=membership.pk).exists()
+    with pytest.raises(DomainError):
+        remove_membership(membership, by=herning_coordinator)

@@ -1,0 +1,12 @@
+"""Objects of one municipality for the cross-tenant walk: one maker per URL kwarg."""
+
+from programmes.models import Membership
+from tests.factories import member
+
+
+def make_membership_pk(municipality) -> int:
+    user = member(municipality.name, role=Membership.Role.READER)
+    return user.memberships.get().pk
+
+
+WORLD = {"membership_pk": make_membership_pk}
