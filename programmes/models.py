@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .scoping import MunicipalityQuerySet, tenant_manager
 
@@ -93,7 +94,7 @@ class Cohort(models.Model):
 
     class Meta:
         verbose_name = _("hold")
-        verbose_name_plural = _("hold")
+        verbose_name_plural = pgettext_lazy("flertal", "hold")
         ordering = ["starts_on"]
 
     def __str__(self):
@@ -154,7 +155,7 @@ class Programme(models.Model):
 
     class Meta:
         verbose_name = _("udviklingsforløb")
-        verbose_name_plural = _("udviklingsforløb")
+        verbose_name_plural = pgettext_lazy("flertal", "udviklingsforløb")
         ordering = ["municipality__name", "cohort__starts_on"]
         constraints = [
             models.UniqueConstraint(
