@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -132,7 +133,7 @@ class Enrolment(models.Model):
         related_name="+",
     )
     director_approved_via = models.CharField(
-        _("godkendt"), max_length=10, choices=DirectorApprovalVia.choices, blank=True
+        _("godkendt via"), max_length=10, choices=DirectorApprovalVia.choices, blank=True
     )
 
     # Criterion 3: the enrolment meeting with someone at chief level or above.
@@ -249,7 +250,7 @@ class Enrolment(models.Model):
                 1,
                 _("Hele socialpsykiatrien er med"),
                 self.includes_all_areas,
-                _("Mangler: %(areas)s.") % {"areas": ", ".join(missing_areas)},
+                _("Mangler: %(areas)s.") % {"areas": get_text_list(missing_areas, _("og"))},
             ),
             Criterion(
                 2,
