@@ -226,7 +226,9 @@ def test_submission_mails_consultants_director_and_steering_members(
         ]
     )
     director_mail = next(m for m in mail.outbox if m.to == [enrolment.director_email])
-    assert director_mail.subject == "Godkend Roskildes tilmelding til strategisk udviklingsforløb"
+    assert director_mail.subject == (
+        "Godkend tilmeldingen fra Roskilde til strategisk udviklingsforløb"
+    )
     assert "/tilmelding/direktoer/" in director_mail.body
     assert director_mail.alternatives[0][1] == "text/html"
 
@@ -523,7 +525,7 @@ def test_approval_creates_the_programme_steering_group_and_coordinator(
         ("Sanne Styre", steering.pk, Level.CHIEF)
     ]
     assert [m.to for m in mail.outbox] == [[roskilde_coordinator.email]]
-    assert mail.outbox[0].subject == "Roskildes tilmelding er godkendt"
+    assert mail.outbox[0].subject == "Tilmeldingen fra Roskilde er godkendt"
     assert kinds(enrolment)[-1] == Kind.APPROVED
 
 
@@ -541,7 +543,7 @@ def test_rejection_needs_a_reason_and_tells_the_coordinator(
     enrolment.refresh_from_db()
     assert enrolment.state == State.REJECTED
     assert enrolment.decision_reason == "Myndighedsområdet er ikke med."
-    assert mail.outbox[0].subject == "Roskildes tilmelding er afvist"
+    assert mail.outbox[0].subject == "Tilmeldingen fra Roskilde er afvist"
     assert "Myndighedsområdet er ikke med." in mail.outbox[0].body
 
 
