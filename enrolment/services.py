@@ -11,8 +11,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from guardian.shortcuts import assign_perm
@@ -56,8 +57,15 @@ STEERING_FIELDS = ("name", "title", "email", "level")
 PARTICIPANT_FIELDS = ("name", "title", "level", "has_strategic_responsibility")
 
 
-def _danish_date(value) -> str:
-    return date_format(value, "j. F Y")
+def _date(value) -> str:
+    """`value` as a date in the active language's format ("5. januar 2026", "Jan. 5, 2026")."""
+    return date_format(value, "DATE_FORMAT")
+
+
+def _in_danish():
+    """Translate in Danish, the system's language of record, whatever language the acting
+    user reads the portal in: for the history, which is stored, and for Danish e-mails."""
+    return translation.override(settings.LANGUAGE_CODE)
 
 
 def _link(name: str, **kwargs) -> str:
@@ -97,16 +105,18 @@ def transition_enrolment(
     fields the caller changed and that are saved with the state. Writes the history row.
     """
     if to_state not in TRANSITIONS[enrolment.state]:
-        verbs = {
-            State.SUBMITTED: _("indsendes"),
-            State.APPROVED: _("godkendes"),
-            State.REJECTED: _("afvises"),
-            State.WITHDRAWN: _("trækkes tilbage"),
+        refusals = {
+            State.SUBMITTED: _("Tilmeldingen har status »%(state)s« og kan derfor ikke indsendes."),
+            State.APPROVED: _("Tilmeldingen har status »%(state)s« og kan derfor ikke godkendes."),
+            State.REJECTED: _("Tilmeldingen har status »%(state)s« og kan derfor ikke afvises."),
+            State.WITHDRAWN: _(
+                "Tilmeldingen har status »%(state)s« og kan derfor ikke trækkes tilbage."
+            ),
         }
-        raise DomainError(
-            _("Tilmeldingen har status »%(state)s« og kan derfor ikke %(verb)s.")
-            % {"state": enrolment.get_state_display(), "verb": verbs.get(to_state, to_state)}
+        refusal = refusals.get(
+            to_state, _("Tilmeldingen har status »%(state)s« og kan ikke skifte status.")
         )
+        raise DomainError(refusal % {"state": enrolment.get_state_display()})
     enrolment.state = to_state
     enrolment.save(update_fields=["state", "updated_at", *fields])
     record_event(enrolment, kind=kind, actor=by, actor_description=actor_description, text=text)
@@ -131,7 +141,7 @@ def _check_cohort_open(cohort, *, today=None) -> None:
                 "Tilmeldingsfristen for %(cohort)s var den %(date)s. Tilmeldingen kan ikke længere "
                 "indsendes."
             )
-            % {"cohort": cohort, "date": _danish_date(cohort.enrolment_deadline)},
+            % {"cohort": cohort, "date": _date(cohort.enrolment_deadline)},
             field="cohort",
         )
 
@@ -300,6 +310,8 @@ def _issue_director_link(enrolment: Enrolment, *, by) -> str:
         token_hash=token_hash,
         expires_at=now + timedelta(days=DIRECTOR_LINK_VALID_DAYS),
     )
+    with _in_danish():  # the e-mail is sent in Danish
+        expires = _date(timezone.localtime(link.expires_at))
     send_mail_task.delay_on_commit(
         template="enrolment/email/director_approval",
         to=[enrolment.director_email],
@@ -308,16 +320,13 @@ def _issue_director_link(enrolment: Enrolment, *, by) -> str:
             "municipality": enrolment.municipality.name,
             "cohort": enrolment.cohort.name,
             "link": _link("enrolment:director_approval", token=token),
-            "expires": _danish_date(timezone.localtime(link.expires_at)),
+            "expires": expires,
         },
         language="da",
     )
-    record_event(
-        enrolment,
-        kind=Kind.DIRECTOR_LINK_SENT,
-        actor=by,
-        text=_("Sendt til %(email)s.") % {"email": enrolment.director_email},
-    )
+    with _in_danish():
+        text = _("Sendt til %(email)s.") % {"email": enrolment.director_email}
+    record_event(enrolment, kind=Kind.DIRECTOR_LINK_SENT, actor=by, text=text)
     return token
 
 
@@ -341,7 +350,7 @@ def submit_enrolment(enrolment: Enrolment, *, by) -> Enrolment:
         if missing:
             raise DomainError(
                 _("Tilmeldingen kan ikke indsendes, før den har %(missing)s.")
-                % {"missing": ", ".join(missing)}
+                % {"missing": get_text_list(missing, _("og"))}
             )
         _check_director_independent(locked, filled_in_by=by)
     locked.submitted_at = timezone.now()
@@ -442,11 +451,13 @@ def approve_as_director(enrolment: Enrolment, *, by) -> Enrolment:
         permissions.is_director_of(by, locked),
         _("Kun den direktør, der er nævnt i tilmeldingen, kan godkende den."),
     )
+    with _in_danish():
+        actor_description = _("%(name)s, fra sin brugerkonto") % {"name": by.get_full_name()}
     _approve_as_director(
         locked,
         by=by,
         via=Enrolment.DirectorApprovalVia.ACCOUNT,
-        actor_description=_("%(name)s, fra sin brugerkonto") % {"name": by.get_full_name()},
+        actor_description=actor_description,
     )
     return _refresh(enrolment, locked)
 
@@ -482,7 +493,7 @@ def check_director_link_usable(link: DirectorLink) -> None:
     if link.is_expired:
         raise DomainError(
             _("Linket udløb den %(date)s. Bed kommunens koordinator om at sende et nyt.")
-            % {"date": _danish_date(timezone.localtime(link.expires_at))}
+            % {"date": _date(timezone.localtime(link.expires_at))}
         )
 
 
@@ -496,12 +507,16 @@ def approve_by_director_link(*, token: str) -> Enrolment:
     link = DirectorLink.objects.select_for_update().get(pk=found.pk)
     link.enrolment = locked
     check_director_link_usable(link)
+    with _in_danish():
+        actor_description = _("%(name)s (%(email)s), via personligt link") % {
+            "name": locked.director_name,
+            "email": link.email,
+        }
     _approve_as_director(
         locked,
         by=None,
         via=Enrolment.DirectorApprovalVia.LINK,
-        actor_description=_("%(name)s (%(email)s), via personligt link")
-        % {"name": locked.director_name, "email": link.email},
+        actor_description=actor_description,
     )
     link.used_at = timezone.now()
     link.save(update_fields=["used_at"])
@@ -564,8 +579,7 @@ def record_enrolment_meeting(
         raise DomainError(_("Angiv mødets dato."), field="meeting_date")
     if held and meeting_date > timezone.localdate():
         raise DomainError(
-            _("Et møde den %(date)s kan ikke være afholdt endnu.")
-            % {"date": _danish_date(meeting_date)},
+            _("Et møde den %(date)s kan ikke være afholdt endnu.") % {"date": _date(meeting_date)},
             field="held",
         )
     if held and not participants:
@@ -585,13 +599,15 @@ def record_enrolment_meeting(
         )
         for p in participants
     )
-    if held:
-        text = _("Afholdt den %(date)s med %(count)s deltagere fra kommunen.") % {
-            "date": _danish_date(meeting_date),
-            "count": len(participants),
-        }
-    else:
-        text = _("Planlagt til den %(date)s.") % {"date": _danish_date(meeting_date)}
+    with _in_danish():
+        if held:
+            text = ngettext(
+                "Afholdt den %(date)s med %(count)d deltager fra kommunen.",
+                "Afholdt den %(date)s med %(count)d deltagere fra kommunen.",
+                len(participants),
+            ) % {"date": _date(meeting_date), "count": len(participants)}
+        else:
+            text = _("Planlagt til den %(date)s.") % {"date": _date(meeting_date)}
     record_event(locked, kind=Kind.MEETING_RECORDED, actor=by, text=text)
     return _refresh(enrolment, locked)
 
@@ -634,11 +650,13 @@ def _create_programme(enrolment: Enrolment, *, by) -> Programme:
         coordinator=enrolment.proposed_coordinator,
         primary_contact=by,
     )
+    with _in_danish():  # stored, so in the language of record
+        group_name = _("Styregruppe")
     group = ProgrammeGroup.objects.create(
         municipality_id=enrolment.municipality_id,
         programme=programme,
         kind=ProgrammeGroup.Kind.STEERING,
-        name=_("Styregruppe"),
+        name=group_name,
     )
     members = list(enrolment.steering_members.all())
     GroupMember.objects.bulk_create(
