@@ -1,6 +1,7 @@
 """The fixed cast: a coordinator of Roskilde, an SBST consultant, a coordinator of Herning."""
 
 import pytest
+from django.utils import translation
 from django_scopes import scopes_disabled
 
 from config.celery import app as celery_app
@@ -18,6 +19,8 @@ def _test_settings(settings):
     settings.SECURE_SSL_REDIRECT = False
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # A request in English leaves English active in this thread; every test starts Danish.
+    translation.activate("da")
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     from django.core.cache import cache
 
