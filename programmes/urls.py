@@ -13,5 +13,6 @@ urlpatterns = [
         views.membership_remove,
         name="membership_remove",
     ),
+    path("forloeb/<int:programme_pk>/", views.programme_detail, name="programme_detail"),
     path("skift-kommune/", views.switch_municipality, name="switch_municipality"),
 ]

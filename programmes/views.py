@@ -10,8 +10,9 @@ from django.views.decorators.http import require_GET, require_POST
 from .errors import DomainError
 from .health import health_report
 from .middleware import SESSION_KEY
-from .models import Membership, Municipality, Programme, Region
+from .models import GroupMember, Membership, Municipality, Programme, ProgrammeGroup, Region
 from .permissions import can_invite, require, roles_in
+from .schedule import phase_schedule
 from .scoping import get_for_user_or_404
 from .services import remove_membership
 
@@ -80,6 +81,36 @@ def municipality_detail(request, code):
             "municipality": municipality,
             "programmes": programmes,
             "can_manage_people": can_invite(request.user, municipality),
+        },
+    )
+
+
+@login_required
+@require_GET
+def programme_detail(request, programme_pk):
+    """A programme: its phases in time, its coordinator and SBST contact, its groups."""
+    members = GroupMember.objects.select_related("user").order_by("name")
+    programme = get_for_user_or_404(
+        Programme.objects.select_related(
+            "municipality", "cohort", "coordinator", "primary_contact"
+        ).prefetch_related(
+            Prefetch("groups", queryset=ProgrammeGroup.objects.order_by("kind", "name")),
+            Prefetch("groups__members", queryset=members),
+        ),
+        request.user,
+        pk=programme_pk,
+    )
+    groups = list(programme.groups.all())
+    return render(
+        request,
+        "programmes/programme_detail.html",
+        {
+            "programme": programme,
+            "schedule": phase_schedule(programme.cohort),
+            "groups": groups,
+            "has_implementation_group": any(
+                g.kind == ProgrammeGroup.Kind.IMPLEMENTATION for g in groups
+            ),
         },
     )
 

@@ -315,3 +315,30 @@ def test_server_error_page_renders_without_context():
 
     assert '<html lang="da">' in html
     assert "Der opstod en fejl" in html
+
+
+@pytest.mark.e2e
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_coordinator_opens_the_programme_page_which_passes_axe(
+    browser_page, live_server, login, assert_no_axe_violations, coordinator
+):
+    from programmes.models import GroupMember, Level, ProgrammeGroup
+
+    programme = ProgrammeFactory(municipality=municipality("Roskilde"), cohort__name="Hold 2099")
+    group = ProgrammeGroup.objects.create(
+        municipality=programme.municipality,
+        programme=programme,
+        kind="steering",
+        name="Styregruppe",
+    )
+    GroupMember.objects.create(
+        municipality=programme.municipality, group=group, name="Sofie Styre", level=Level.CHIEF
+    )
+    page = login(browser_page, live_server, COORDINATOR_EMAIL, DEFAULT_PASSWORD)
+
+    page.get_by_role("link", name="Hold 2099").click()
+
+    assert page.locator("h1").inner_text() == "Udviklingsforløb: Roskilde, Hold 2099"
+    assert "Sofie Styre" in page.inner_text("main")
+    assert_no_axe_violations(page)
+    page.screenshot(path="/tmp/s_programme.png", full_page=True)

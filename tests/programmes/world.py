@@ -10,3 +10,12 @@ def make_membership_pk(municipality) -> int:
 
 
 WORLD = {"membership_pk": make_membership_pk}
+
+
+def make_programme_pk(municipality) -> int:
+    from tests.factories import ProgrammeFactory
+
+    return ProgrammeFactory(municipality=municipality).pk
+
+
+WORLD["programme_pk"] = make_programme_pk

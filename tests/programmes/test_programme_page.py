@@ -1,0 +1,67 @@
+from django.urls import reverse
+
+from programmes.models import GroupMember, Level, Phase, ProgrammeGroup
+from tests.factories import CohortFactory, ProgrammeFactory
+
+
+def programme_with_groups(municipality, groups=1):
+    import datetime
+
+    programme = ProgrammeFactory(
+        municipality=municipality,
+        phase=Phase.DEVELOP,
+        cohort=CohortFactory(starts_on=datetime.date(2027, 8, 1)),
+    )
+    for index in range(groups):
+        group = ProgrammeGroup.objects.create(
+            municipality=municipality,
+            programme=programme,
+            kind=ProgrammeGroup.Kind.STEERING if index == 0 else ProgrammeGroup.Kind.LOCAL,
+            name=f"Gruppe {index}",
+        )
+        for number in range(3):
+            GroupMember.objects.create(
+                municipality=municipality,
+                group=group,
+                name=f"Medlem {index}-{number}",
+                level=Level.CHIEF,
+            )
+    return programme
+
+
+def test_programme_page_shows_phases_in_time_and_the_groups(
+    client_for, roskilde_coordinator, roskilde
+):
+    programme = programme_with_groups(roskilde)
+
+    response = client_for(roskilde_coordinator).get(
+        reverse("programmes:programme_detail", args=[programme.pk])
+    )
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Medlem 0-2" in body
+    assert "januar 2028 til juni 2028" in body
+    assert 'aria-current="step"' in body
+    assert "Implementeringsgruppen med repræsentanter for borgere" in body
+
+
+def test_programme_page_query_count_does_not_grow_with_groups(
+    client_for, consultant, roskilde, django_assert_max_num_queries
+):
+    client = client_for(consultant)
+    for groups in (1, 4):
+        programme = programme_with_groups(roskilde, groups=groups)
+        with django_assert_max_num_queries(8):
+            response = client.get(reverse("programmes:programme_detail", args=[programme.pk]))
+        assert len(response.context["groups"]) == groups
+
+
+def test_another_municipalitys_programme_is_404(client_for, herning_coordinator, roskilde):
+    programme = programme_with_groups(roskilde)
+
+    response = client_for(herning_coordinator).get(
+        reverse("programmes:programme_detail", args=[programme.pk])
+    )
+
+    assert response.status_code == 404

@@ -1,0 +1,35 @@
+import datetime
+
+from programmes.models import Cohort, Phase
+from programmes.schedule import phase_schedule
+
+
+def spans(starts_on):
+    cohort = Cohort(
+        name="x",
+        starts_on=starts_on,
+        enrolment_deadline=starts_on - datetime.timedelta(days=60),
+    )
+    return [(s.phase, s.starts_on, s.ends_on) for s in phase_schedule(cohort)]
+
+
+def test_an_august_cohort_prepares_to_christmas_develops_to_summer_and_anchors_to_christmas():
+    assert spans(datetime.date(2027, 8, 1))[1:] == [
+        (Phase.PREPARE, datetime.date(2027, 8, 1), datetime.date(2027, 12, 31)),
+        (Phase.DEVELOP, datetime.date(2028, 1, 1), datetime.date(2028, 6, 30)),
+        (Phase.ANCHOR, datetime.date(2028, 8, 1), datetime.date(2028, 12, 31)),
+    ]
+
+
+def test_a_january_cohort_runs_half_years_from_christmas_to_summer_and_back():
+    assert spans(datetime.date(2028, 1, 1))[1:] == [
+        (Phase.PREPARE, datetime.date(2028, 1, 1), datetime.date(2028, 6, 30)),
+        (Phase.DEVELOP, datetime.date(2028, 8, 1), datetime.date(2028, 12, 31)),
+        (Phase.ANCHOR, datetime.date(2029, 1, 1), datetime.date(2029, 6, 30)),
+    ]
+
+
+def test_enrolment_ends_at_the_cohorts_deadline():
+    enrol = spans(datetime.date(2027, 8, 1))[0]
+
+    assert enrol == (Phase.ENROL, None, datetime.date(2027, 6, 2))
