@@ -146,6 +146,13 @@ def _roskilde_approved(cohort, roskilde, consultant, password, log):
     services.approve_as_director(enrolment, by=director)
     services.respond_as_steering_member(enrolment, by=steering, approve=True, comment="")
     services.respond_as_steering_member(enrolment, by=director, approve=True, comment="")
+    _hold_meeting_with(enrolment, consultant, steering)
+    services.approve_enrolment(enrolment, by=consultant)
+    log("Oprettet: Roskildes tilmelding (godkendt, med forløb og styregruppe)")
+
+
+def _hold_meeting_with(enrolment, consultant, chief):
+    """Record the enrolment meeting as held today with `chief` from the municipality."""
     services.record_enrolment_meeting(
         enrolment,
         by=consultant,
@@ -153,15 +160,13 @@ def _roskilde_approved(cohort, roskilde, consultant, password, log):
         held=True,
         participants=[
             {
-                "name": steering.full_name,
-                "title": steering.title,
+                "name": chief.full_name,
+                "title": chief.title,
                 "level": Level.CHIEF,
                 "has_strategic_responsibility": True,
             }
         ],
     )
-    services.approve_enrolment(enrolment, by=consultant)
-    log("Oprettet: Roskildes tilmelding (godkendt, med forløb og styregruppe)")
 
 
 def _herning_submitted(cohort, herning, consultant, password, log):
@@ -185,18 +190,5 @@ def _herning_submitted(cohort, herning, consultant, password, log):
         ),
     )
     services.submit_enrolment(enrolment, by=coordinator)
-    services.record_enrolment_meeting(
-        enrolment,
-        by=consultant,
-        meeting_date=timezone.localdate(),
-        held=True,
-        participants=[
-            {
-                "name": steering.full_name,
-                "title": steering.title,
-                "level": Level.CHIEF,
-                "has_strategic_responsibility": True,
-            }
-        ],
-    )
+    _hold_meeting_with(enrolment, consultant, steering)
     log("Oprettet: Hernings tilmelding (indsendt, møde holdt, mangler direktørens godkendelse)")
