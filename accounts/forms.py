@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
+from config.celery import queue_after_commit
 from programmes.models import Membership, Municipality
 
 from .tasks import send_rendered_mail_task
@@ -39,7 +40,8 @@ class QueuedPasswordResetForm(PasswordResetForm):
         html = None
         if html_email_template_name:
             html = render_to_string(html_email_template_name, context)
-        send_rendered_mail_task.delay_on_commit(
+        queue_after_commit(
+            send_rendered_mail_task,
             subject=subject,
             text=render_to_string(email_template_name, context),
             html=html,

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.celery import queue_after_commit
 from programmes.errors import DomainError
 from programmes.models import Membership
 from programmes.permissions import can_invite
@@ -43,7 +44,8 @@ def invite_person(*, by, email, municipality, role, full_name="") -> tuple[Invit
             invited_by=by,
             expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
         )
-        send_mail_task.delay_on_commit(
+        queue_after_commit(
+            send_mail_task,
             template="accounts/email/invitation",
             to=[email],
             context={

@@ -161,6 +161,9 @@ AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0) or None
 
 # django-auditlog: who changed which row, field by field, for SBST administrators.
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+# Diffs read the old row through the base manager, not the scoped one, so a change made in a
+# task or command (outside any request scope) is still logged with its old values.
+AUDITLOG_USE_BASE_MANAGER = True
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("Engelsk"))]

@@ -4,11 +4,11 @@ Built through the services, so the history, grants and programme look like the r
 """
 
 import datetime
-from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from config.celery import tasks_suppressed
 from programmes.models import Cohort, Level, Membership, Municipality
 
 from . import services
@@ -93,7 +93,7 @@ def seed_enrolment_demo(*, password: str, log) -> None:
     randers = Municipality.objects.get(name="Randers")
 
     # The demo addresses are not real mailboxes: build the data without sending e-mails.
-    with mock.patch.object(services.send_mail_task, "delay_on_commit"):
+    with tasks_suppressed():
         if not Enrolment.objects.for_municipality(roskilde).filter(cohort=cohort).exists():
             _roskilde_approved(cohort, roskilde, consultant, password, log)
         if not Enrolment.objects.for_municipality(herning).filter(cohort=cohort).exists():

@@ -20,6 +20,7 @@ from guardian.shortcuts import assign_perm
 
 from accounts.models import hash_token, new_token
 from accounts.tasks import send_mail_task
+from config.celery import queue_after_commit
 from programmes.errors import DomainError
 from programmes.models import GroupMember, Membership, Programme, ProgrammeGroup
 
@@ -312,7 +313,8 @@ def _issue_director_link(enrolment: Enrolment, *, by) -> str:
     )
     with _in_danish():  # the e-mail is sent in Danish
         expires = _date(timezone.localtime(link.expires_at))
-    send_mail_task.delay_on_commit(
+    queue_after_commit(
+        send_mail_task,
         template="enrolment/email/director_approval",
         to=[enrolment.director_email],
         context={
@@ -371,7 +373,8 @@ def submit_enrolment(enrolment: Enrolment, *, by) -> Enrolment:
         if member.user is not None:
             assign_perm("enrolment.approve_as_steering_member", member.user, locked)
         if member.email:
-            send_mail_task.delay_on_commit(
+            queue_after_commit(
+                send_mail_task,
                 template="enrolment/email/steering_request",
                 to=[member.email],
                 context={
@@ -390,7 +393,8 @@ def submit_enrolment(enrolment: Enrolment, *, by) -> Enrolment:
         )
     )
     if consultants:
-        send_mail_task.delay_on_commit(
+        queue_after_commit(
+            send_mail_task,
             template="enrolment/email/submitted",
             to=consultants,
             context={
@@ -622,7 +626,8 @@ def _send_decision(enrolment: Enrolment) -> None:
     )
     if not recipients:
         return
-    send_mail_task.delay_on_commit(
+    queue_after_commit(
+        send_mail_task,
         template="enrolment/email/decision",
         to=recipients,
         context={

@@ -26,9 +26,10 @@ class CurrentMunicipalityMiddleware:
         request.municipality = None
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or not user.is_active:
-            # No scope: a tenant query on an anonymous request raises, unless the view
+            # An empty scope: a tenant query on an anonymous request raises, unless the view
             # (a token link) says with `scopes_disabled()` that the token is the permission.
-            return self.get_response(request)
+            with scope():
+                return self.get_response(request)
         with scopes_disabled():
             request.memberships = list(
                 Membership.objects.filter(user=user)

@@ -25,13 +25,13 @@ class PhaseSpan:
 
 def _half_year_after(start: datetime.date) -> datetime.date:
     """The start of the next half-year: January is followed by August, August by January."""
-    if start.month == 1:
+    if start.month <= 6:
         return datetime.date(start.year, 8, 1)
     return datetime.date(start.year + 1, 1, 1)
 
 
 def _end_of_half_year(start: datetime.date) -> datetime.date:
-    if start.month == 1:
+    if start.month <= 6:
         return datetime.date(start.year, 6, 30)
     return datetime.date(start.year, 12, 31)
 

@@ -11,16 +11,19 @@ def remove_membership(membership: Membership, *, by) -> None:
     if not can_invite(by, membership.municipality):
         raise DomainError(_("Du har ikke ret til at ændre, hvem der er med i denne kommune."))
     with transaction.atomic():
-        # Lock the municipality's coordinators so two coordinators cannot remove each other.
-        coordinators = list(
+        # Lock the municipality's coordinators so two coordinators cannot remove each other,
+        # then check again under the lock that the remover is still one of them.
+        coordinators = dict(
             Membership.objects.select_for_update()
             .filter(municipality_id=membership.municipality_id, role=Membership.Role.COORDINATOR)
-            .values_list("pk", flat=True)
+            .values_list("pk", "user_id")
         )
+        if not by.is_sbst and by.pk not in coordinators.values():
+            raise DomainError(_("Du har ikke ret til at ændre, hvem der er med i denne kommune."))
         locked = Membership.objects.select_for_update().filter(pk=membership.pk).first()
         if locked is None:
             return  # already removed by someone else: the outcome is the same
-        if locked.role == Membership.Role.COORDINATOR and coordinators == [locked.pk]:
+        if locked.role == Membership.Role.COORDINATOR and list(coordinators) == [locked.pk]:
             raise DomainError(
                 _(
                     "%(municipality)s skal have mindst én koordinator. Invitér en ny koordinator, "

@@ -158,6 +158,8 @@ def membership_remove(request, code, membership_pk):
                 "municipality": municipality,
             },
         )
+    if membership.user_id == request.user.pk:
+        return redirect("home")  # their own role is gone; the page may be closed to them now
     return redirect("programmes:municipality_people", code=municipality.code)
 
 

@@ -33,7 +33,7 @@ def test_worker_check_fails_when_no_worker_listens_on_the_broker(settings):
 
     settings.CELERY_TASK_ALWAYS_EAGER = False
     # A real broker (Redis database 14) on which no worker listens.
-    lonely_app = Celery("lonely", broker="redis://127.0.0.1:6379/14")
+    lonely_app = Celery("lonely", broker="redis://127.0.0.1:6379/14", set_as_current=False)
 
     assert check_worker(timeout=0.5, app=lonely_app) == (False, "no worker answered")
 

@@ -92,3 +92,58 @@ def test_herning_coordinator_cannot_remove_roskildes_people(
     assert Membership.objects.filter(pk=membership.pk).exists()
     with pytest.raises(DomainError):
         remove_membership(membership, by=herning_coordinator)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_coordinator_removed_meanwhile_cannot_finish_removing_someone():
+    import threading
+    import time
+
+    from django.db import connection, transaction
+    from django_scopes import scopes_disabled
+
+    a = member("Roskilde", role=Role.COORDINATOR)
+    b = member("Roskilde", role=Role.COORDINATOR)
+    c = member("Roskilde", role=Role.COORDINATOR)
+    c_membership = c.memberships.get()
+    b_holds_lock = threading.Event()
+    outcome = {}
+
+    def a_removes_b():
+        with scopes_disabled(), transaction.atomic():
+            remove_membership(b.memberships.get(), by=a)
+            b_holds_lock.set()
+            time.sleep(0.5)  # B's request runs its checks now and waits for the lock
+        connection.close()
+
+    def b_removes_c():
+        b_holds_lock.wait(5)
+        try:
+            with scopes_disabled():
+                remove_membership(c_membership, by=b)
+            outcome["b"] = "removed"
+        except DomainError as error:
+            outcome["b"] = error.message
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=a_removes_b), threading.Thread(target=b_removes_c)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+
+    assert outcome["b"] == "Du har ikke ret til at ændre, hvem der er med i denne kommune."
+    assert Membership.objects.filter(pk=c_membership.pk).exists()
+
+
+def test_removing_your_own_role_takes_you_to_the_start_page(
+    client_for, roskilde_coordinator, roskilde
+):
+    member("Roskilde", role=Role.COORDINATOR)
+
+    response = client_for(roskilde_coordinator).post(
+        remove_url(roskilde_coordinator.memberships.get())
+    )
+
+    assert response.url == reverse("home")

@@ -33,3 +33,10 @@ def test_enrolment_ends_at_the_cohorts_deadline():
     enrol = spans(datetime.date(2027, 8, 1))[0]
 
     assert enrol == (Phase.ENROL, None, datetime.date(2027, 6, 2))
+
+
+def test_a_cohort_saved_with_another_month_still_gets_half_year_phases():
+    # Cohort.clean refuses such a start; the schedule still never makes a ten-month phase.
+    prepare = spans(datetime.date(2028, 3, 1))[1]
+
+    assert prepare == (Phase.PREPARE, datetime.date(2028, 3, 1), datetime.date(2028, 6, 30))

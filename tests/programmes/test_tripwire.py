@@ -70,3 +70,11 @@ def test_an_anonymous_request_cannot_query_tenant_data(rf, programmes, no_scope)
         _request_through_middleware(
             rf, AnonymousUser(), lambda request: list(Programme.objects.all())
         )
+
+
+def test_an_anonymous_request_has_no_scope_even_inside_scopes_disabled(rf, programmes):
+    # The suite runs in scopes_disabled(); an anonymous request must not inherit it.
+    with pytest.raises(ScopeError):
+        _request_through_middleware(
+            rf, AnonymousUser(), lambda request: list(Programme.objects.all())
+        )
