@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from config.celery import queue_after_commit
 from programmes.models import Membership, Municipality
 
+from .models import User
 from .tasks import send_rendered_mail_task
 
 
@@ -85,7 +86,9 @@ class AcceptInvitationForm(forms.Form):
             self.add_error("password2", _("De to adgangskoder er ikke ens."))
         elif p1:
             try:
-                password_validation.validate_password(p1)
+                # The invited address takes part, so a password like the e-mail is refused.
+                person = User(email=self.email, full_name=cleaned.get("full_name", ""))
+                password_validation.validate_password(p1, user=person)
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned

@@ -164,3 +164,21 @@ def test_too_long_email_is_a_field_error_not_a_server_error(client_for, consulta
 
     assert response.status_code == 200
     assert "email" in response.context["form"].errors
+
+
+def test_a_password_like_the_invited_email_is_refused(client, roskilde_coordinator, roskilde):
+    _invitation, token = invite_person(
+        by=roskilde_coordinator,
+        email="mettemadsen@example.dk",
+        municipality=roskilde,
+        role="reader",
+    )
+
+    response = client.post(
+        reverse("accounts:invitation_accept", args=[token]),
+        {"full_name": "Mette", "password1": "mettemadsen1", "password2": "mettemadsen1"},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["password1"]
+    assert not User.objects.filter(email="mettemadsen@example.dk").exists()
