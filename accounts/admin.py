@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from programmes.admin import TenantAdminMixin
+
 from .models import Invitation, User
 
 
@@ -26,7 +28,7 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(TenantAdminMixin, admin.ModelAdmin):
     list_display = ["email", "municipality", "role", "created_at", "expires_at", "accepted_at"]
     list_filter = ["role"]
     search_fields = ["email"]

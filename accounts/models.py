@@ -8,7 +8,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programmes.models import Membership
+from programmes.models import Membership, TenantModel
 
 
 class UserManager(BaseUserManager):
@@ -99,11 +99,14 @@ def new_token() -> tuple[str, str]:
     return token, hash_token(token)
 
 
-class Invitation(models.Model):
+class Invitation(TenantModel):
     """An e-mailed, expiring, single-use invitation into a municipality with a role.
 
     Only the hash of the token is stored, so a leaked database does not leak usable links.
+    An invitation to SBST has no municipality and is seen by SBST staff only.
     """
+
+    tenant_parent = None
 
     email = models.EmailField(_("e-mail"))
     full_name = models.CharField(_("navn"), max_length=200, blank=True)

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from guardian.admin import GuardedModelAdmin
 
+from programmes.admin import TenantAdminMixin
+
 from .models import DirectorLink, Enrolment, EnrolmentEvent, MeetingParticipant, SteeringMember
 
 
@@ -42,7 +44,7 @@ class EnrolmentEventInline(admin.TabularInline):
 
 
 @admin.register(Enrolment)
-class EnrolmentAdmin(GuardedModelAdmin):
+class EnrolmentAdmin(TenantAdminMixin, GuardedModelAdmin):
     """For SBST administrators. The state and the approvals change only through the pages,
     so the history and the e-mails stay true; here they are read-only."""
 

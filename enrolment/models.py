@@ -14,7 +14,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from programmes.models import Cohort, Level, Municipality, Programme
+from programmes.models import Cohort, Level, Municipality, Programme, TenantModel
 from programmes.scoping import TenantQuerySet, tenant_manager
 
 SENIOR_LEVELS = (Level.DIRECTOR, Level.CHIEF)
@@ -70,8 +70,10 @@ class Criterion:
     missing: str
 
 
-class Enrolment(models.Model):
+class Enrolment(TenantModel):
     """A municipality's enrolment in one cohort: the form, the approvals and SBST's decision."""
+
+    tenant_parent = None
 
     class State(models.TextChoices):
         DRAFT = "draft", _("Kladde")
@@ -309,17 +311,16 @@ class Enrolment(models.Model):
         return all(c.met for c in self.checklist)
 
 
-class SteeringMember(models.Model):
+class SteeringMember(TenantModel):
     """A proposed member of the steering group and their answer to the enrolment."""
+
+    tenant_parent = "enrolment"
 
     class Response(models.TextChoices):
         PENDING = "pending", _("Har ikke svaret")
         APPROVED = "approved", _("Godkender")
         OBJECTED = "objected", _("Gør indsigelse")
 
-    municipality = models.ForeignKey(
-        Municipality, verbose_name=_("kommune"), on_delete=models.CASCADE, related_name="+"
-    )
     enrolment = models.ForeignKey(
         Enrolment,
         verbose_name=_("tilmelding"),
@@ -344,7 +345,6 @@ class SteeringMember(models.Model):
     comment = models.TextField(_("kommentar"), blank=True)
     responded_at = models.DateTimeField(_("svaret"), null=True, blank=True)
 
-    objects = tenant_manager()
 
     class Meta:
         verbose_name = _("foreslået styregruppemedlem")
@@ -356,12 +356,11 @@ class SteeringMember(models.Model):
         return self.name
 
 
-class MeetingParticipant(models.Model):
+class MeetingParticipant(TenantModel):
     """A municipal participant in the enrolment meeting (tilmeldingsmøde)."""
 
-    municipality = models.ForeignKey(
-        Municipality, verbose_name=_("kommune"), on_delete=models.CASCADE, related_name="+"
-    )
+    tenant_parent = "enrolment"
+
     enrolment = models.ForeignKey(
         Enrolment,
         verbose_name=_("tilmelding"),
@@ -375,7 +374,6 @@ class MeetingParticipant(models.Model):
         _("strategisk ansvar for socialpsykiatrien"), default=False
     )
 
-    objects = tenant_manager()
 
     class Meta:
         verbose_name = _("mødedeltager")
@@ -393,12 +391,11 @@ class MeetingParticipant(models.Model):
         return self.level in SENIOR_LEVELS and self.has_strategic_responsibility
 
 
-class DirectorLink(models.Model):
+class DirectorLink(TenantModel):
     """The director's personal, expiring, single-use approval link; only its hash is stored."""
 
-    municipality = models.ForeignKey(
-        Municipality, verbose_name=_("kommune"), on_delete=models.CASCADE, related_name="+"
-    )
+    tenant_parent = "enrolment"
+
     enrolment = models.ForeignKey(
         Enrolment,
         verbose_name=_("tilmelding"),
@@ -413,7 +410,6 @@ class DirectorLink(models.Model):
     used_at = models.DateTimeField(_("brugt"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("erstattet"), null=True, blank=True)
 
-    objects = tenant_manager()
 
     class Meta:
         verbose_name = _("direktørlink")
@@ -429,8 +425,10 @@ class DirectorLink(models.Model):
         return timezone.now() >= self.expires_at
 
 
-class EnrolmentEvent(models.Model):
+class EnrolmentEvent(TenantModel):
     """One line of the enrolment's history: who did what, when."""
+
+    tenant_parent = "enrolment"
 
     class Kind(models.TextChoices):
         CREATED = "created", _("Oprettet")
@@ -445,9 +443,6 @@ class EnrolmentEvent(models.Model):
         REJECTED = "rejected", _("Afvist af SBST")
         WITHDRAWN = "withdrawn", _("Trukket tilbage")
 
-    municipality = models.ForeignKey(
-        Municipality, verbose_name=_("kommune"), on_delete=models.CASCADE, related_name="+"
-    )
     enrolment = models.ForeignKey(
         Enrolment, verbose_name=_("tilmelding"), on_delete=models.CASCADE, related_name="events"
     )
@@ -464,7 +459,6 @@ class EnrolmentEvent(models.Model):
     text = models.TextField(_("tekst"), blank=True)
     created_at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
 
-    objects = tenant_manager()
 
     class Meta:
         verbose_name = _("hændelse")

@@ -88,7 +88,6 @@ def _refresh(target: Enrolment, source: Enrolment) -> Enrolment:
 def record_event(enrolment, *, kind, actor=None, actor_description="", text="") -> EnrolmentEvent:
     """Append one line to the enrolment's history."""
     return EnrolmentEvent.objects.create(
-        municipality_id=enrolment.municipality_id,
         enrolment=enrolment,
         actor=actor,
         actor_description=actor_description or (actor.get_full_name() if actor else ""),
@@ -220,7 +219,6 @@ def _replace_steering_members(enrolment: Enrolment, members: list[dict]) -> None
     SteeringMember.objects.filter(enrolment=enrolment).delete()
     SteeringMember.objects.bulk_create(
         SteeringMember(
-            municipality_id=enrolment.municipality_id,
             enrolment=enrolment,
             **{name: (member.get(name) or "") for name in STEERING_FIELDS},
         )
@@ -305,7 +303,6 @@ def _issue_director_link(enrolment: Enrolment, *, by) -> str:
     _revoke_director_links(enrolment)
     token, token_hash = new_token()
     link = DirectorLink.objects.create(
-        municipality_id=enrolment.municipality_id,
         enrolment=enrolment,
         email=enrolment.director_email,
         token_hash=token_hash,
@@ -594,7 +591,6 @@ def record_enrolment_meeting(
     MeetingParticipant.objects.filter(enrolment=locked).delete()
     MeetingParticipant.objects.bulk_create(
         MeetingParticipant(
-            municipality_id=locked.municipality_id,
             enrolment=locked,
             name=p["name"],
             title=p.get("title") or "",
@@ -658,7 +654,6 @@ def _create_programme(enrolment: Enrolment, *, by) -> Programme:
     with _in_danish():  # stored, so in the language of record
         group_name = _("Styregruppe")
     group = ProgrammeGroup.objects.create(
-        municipality_id=enrolment.municipality_id,
         programme=programme,
         kind=ProgrammeGroup.Kind.STEERING,
         name=group_name,
@@ -666,7 +661,6 @@ def _create_programme(enrolment: Enrolment, *, by) -> Programme:
     members = list(enrolment.steering_members.all())
     GroupMember.objects.bulk_create(
         GroupMember(
-            municipality_id=enrolment.municipality_id,
             group=group,
             user=m.user,
             name=m.name,

@@ -4,6 +4,17 @@ from guardian.admin import GuardedModelAdmin
 from .models import Cohort, GroupMember, Membership, Municipality, Programme, ProgrammeGroup
 
 
+class TenantAdminMixin:
+    """A tenant row's municipality is chosen once, when the row is added; after that it is
+    shown read-only, so the admin cannot move a row away from its children."""
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and "municipality" not in fields:
+            fields.append("municipality")
+        return fields
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "region"]
@@ -12,7 +23,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(TenantAdminMixin, admin.ModelAdmin):
     list_display = ["user", "municipality", "role", "created_at"]
     list_filter = ["role"]
     search_fields = ["user__email", "municipality__name"]
@@ -27,7 +38,7 @@ class CohortAdmin(admin.ModelAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(GuardedModelAdmin):
+class ProgrammeAdmin(TenantAdminMixin, GuardedModelAdmin):
     list_display = ["municipality", "cohort", "phase", "coordinator", "primary_contact"]
     list_filter = ["phase", "cohort"]
     list_select_related = ["municipality", "cohort", "coordinator", "primary_contact"]
@@ -35,12 +46,12 @@ class ProgrammeAdmin(GuardedModelAdmin):
 
 
 @admin.register(ProgrammeGroup)
-class ProgrammeGroupAdmin(admin.ModelAdmin):
+class ProgrammeGroupAdmin(TenantAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "programme"]
     list_select_related = ["programme__municipality", "programme__cohort"]
 
 
 @admin.register(GroupMember)
-class GroupMemberAdmin(admin.ModelAdmin):
+class GroupMemberAdmin(TenantAdminMixin, admin.ModelAdmin):
     list_display = ["name", "group", "level", "user"]
     list_select_related = ["group", "user"]

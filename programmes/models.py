@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -42,8 +44,87 @@ class Municipality(models.Model):
         return self.name
 
 
-class Membership(models.Model):
+class TenantMismatch(ValidationError):
+    """A tenant row would belong to another municipality than its parent row."""
+
+
+class TenantModel(models.Model):
+    """The one way to be a tenant-owned row: the abstract base of every model with a
+    `municipality`.
+
+    It gives the scoped manager (`for_user`, and the django-scopes tripwire under it) and
+    keeps `municipality` equal to the parent row's: a child model names its parent field in
+    `tenant_parent`, takes the municipality from it when saved and refuses a parent in another
+    municipality, so a row can never be moved away from its children or into a stranger's
+    programme. A root row (`tenant_parent = None`) declares its own `municipality` field;
+    once saved, it cannot move either. Bulk creation through the manager follows the same rule.
+    """
+
+    # The foreign key that leads to this row's municipality; None for a root.
+    tenant_parent: ClassVar[str | None]
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("kommune"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        editable=False,
+    )
+
+    objects = tenant_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.inherit_municipality()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        try:
+            self.inherit_municipality()
+        except TenantMismatch as error:
+            field = self.tenant_parent or "municipality"
+            raise ValidationError({field: error.messages}) from error
+
+    def parent_municipality_id(self):
+        """The municipality of the parent row, or None for a root or a missing parent."""
+        if self.tenant_parent is None:
+            return None
+        if getattr(self, self._meta.get_field(self.tenant_parent).attname) is None:
+            return None
+        return getattr(self, self.tenant_parent).municipality_id
+
+    def inherit_municipality(self):
+        """Take the municipality from the parent; refuse a mismatch or a move."""
+        expected = self.parent_municipality_id()
+        if expected is not None:
+            if self.municipality_id is None:
+                self.municipality_id = expected
+            elif self.municipality_id != expected:
+                raise TenantMismatch(
+                    _("Rækken hører til en anden kommune end den, den er knyttet til."),
+                    code="tenant_mismatch",
+                )
+        loaded = getattr(self, "_loaded_municipality_id", None)
+        if loaded is not None and loaded != self.municipality_id:
+            raise TenantMismatch(
+                _("En række kan ikke flyttes til en anden kommune."), code="tenant_move"
+            )
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Remembered so that a save can refuse moving the row to another municipality.
+        instance._loaded_municipality_id = instance.__dict__.get("municipality_id")
+        return instance
+
+
+class Membership(TenantModel):
     """A user's role in one municipality; the source of every municipal role."""
+
+    tenant_parent = None
 
     class Role(models.TextChoices):
         COORDINATOR = "coordinator", _("Koordinator")
@@ -66,8 +147,6 @@ class Membership(models.Model):
     )
     role = models.CharField(_("rolle"), max_length=20, choices=Role.choices)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
-
-    objects = tenant_manager()
 
     class Meta:
         verbose_name = _("medlemskab")
@@ -120,8 +199,10 @@ class Phase(models.TextChoices):
     COMPLETED = "completed", _("Afsluttet")
 
 
-class Programme(models.Model):
+class Programme(TenantModel):
     """One municipality's strategic development programme (strategisk udviklingsforløb)."""
+
+    tenant_parent = None
 
     municipality = models.ForeignKey(
         Municipality,
@@ -151,8 +232,6 @@ class Programme(models.Model):
     )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
 
-    objects = tenant_manager()
-
     class Meta:
         verbose_name = _("udviklingsforløb")
         verbose_name_plural = pgettext_lazy("flertal", "udviklingsforløb")
@@ -167,17 +246,16 @@ class Programme(models.Model):
         return f"{self.municipality} · {self.cohort}"
 
 
-class ProgrammeGroup(models.Model):
+class ProgrammeGroup(TenantModel):
     """A steering group, implementation group or local implementation group."""
+
+    tenant_parent = "programme"
 
     class Kind(models.TextChoices):
         STEERING = "steering", _("Styregruppe")
         IMPLEMENTATION = "implementation", _("Implementeringsgruppe")
         LOCAL = "local", _("Lokal implementeringsgruppe")
 
-    municipality = models.ForeignKey(
-        Municipality, on_delete=models.CASCADE, related_name="programme_groups"
-    )
     programme = models.ForeignKey(
         Programme,
         verbose_name=_("forløb"),
@@ -186,8 +264,6 @@ class ProgrammeGroup(models.Model):
     )
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("navn"), max_length=200)
-
-    objects = tenant_manager()
 
     class Meta:
         verbose_name = _("gruppe")
@@ -199,12 +275,11 @@ class ProgrammeGroup(models.Model):
         return self.name
 
 
-class GroupMember(models.Model):
+class GroupMember(TenantModel):
     """A person in a group; `user` is set when the person has an account."""
 
-    municipality = models.ForeignKey(
-        Municipality, on_delete=models.CASCADE, related_name="group_members"
-    )
+    tenant_parent = "group"
+
     group = models.ForeignKey(
         ProgrammeGroup,
         verbose_name=_("gruppe"),
@@ -224,8 +299,6 @@ class GroupMember(models.Model):
     title = models.CharField(_("stilling"), max_length=200, blank=True)
     level = models.CharField(_("niveau"), max_length=20, choices=Level.choices)
     is_citizen_representative = models.BooleanField(_("borgerrepræsentant"), default=False)
-
-    objects = tenant_manager()
 
     class Meta:
         verbose_name = _("gruppemedlem")

@@ -45,6 +45,15 @@ class TenantQuerySet(models.QuerySet):
     def for_municipality(self, municipality):
         return self.filter(**{self.tenant_lookup: municipality.pk})
 
+    def bulk_create(self, objs, *args, **kwargs):
+        # save() is skipped here, so the rows take their municipality from the parent now.
+        objs = list(objs)
+        for obj in objs:
+            inherit = getattr(obj, "inherit_municipality", None)
+            if inherit is not None:
+                inherit()
+        return super().bulk_create(objs, *args, **kwargs)
+
 
 class MunicipalityQuerySet(TenantQuerySet):
     tenant_lookup = "pk"
