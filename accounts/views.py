@@ -82,7 +82,8 @@ def invitation_list(request):
             )
             return redirect("accounts:invitation_list")
     invitations = (
-        Invitation.objects.filter(municipality__in=municipalities)
+        Invitation.objects.for_user(request.user)
+        .filter(municipality__in=municipalities)
         .select_related("municipality", "invited_by")
         .order_by("-created_at")[:50]
     )
