@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from config.celery import queue_after_commit
 from programmes.models import Membership, Municipality
 
+from .lockout import normalise_email
 from .models import User
 from .tasks import send_rendered_mail_task
 
@@ -23,6 +24,10 @@ class EmailAuthenticationForm(AuthenticationForm):
         ),
         "inactive": _("Brugeren er deaktiveret."),
     }
+
+    def clean_username(self):
+        # One spelling per address, so the login lock counts every spelling as one account.
+        return normalise_email(self.cleaned_data["username"])
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
