@@ -1,15 +1,12 @@
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.template.loader import render_to_string
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from config.celery import queue_after_commit
 from programmes.models import Membership, Municipality
 
 from .lockout import normalise_email
 from .models import User
-from .tasks import send_rendered_mail_task
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -30,29 +27,12 @@ class EmailAuthenticationForm(AuthenticationForm):
         return normalise_email(self.cleaned_data["username"])
 
 
-class QueuedPasswordResetForm(PasswordResetForm):
-    """Renders the reset e-mail in the request and hands the sending to a Celery task."""
-
-    def send_mail(
-        self,
-        subject_template_name,
-        email_template_name,
-        context,
-        from_email,
-        to_email,
-        html_email_template_name=None,
-    ):
-        subject = "".join(render_to_string(subject_template_name, context).splitlines())
-        html = None
-        if html_email_template_name:
-            html = render_to_string(html_email_template_name, context)
-        queue_after_commit(
-            send_rendered_mail_task,
-            subject=subject,
-            text=render_to_string(email_template_name, context),
-            html=html,
-            to=[to_email],
-        )
+class PasswordResetRequestForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
 
 
 class InvitationForm(forms.Form):

@@ -1,3 +1,4 @@
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -11,8 +12,13 @@ from programmes.errors import DomainError
 from programmes.models import Membership
 from programmes.permissions import can_invite
 
+from . import throttle
+from .lockout import normalise_email
 from .models import Invitation, User, hash_token, new_token
-from .tasks import send_mail_task
+from .tasks import send_mail_task, send_password_reset_task
+
+logger = logging.getLogger(__name__)
+HOUR = 60 * 60
 
 
 def invite_person(*, by, email, municipality, role, full_name="") -> tuple[Invitation, str]:
@@ -31,6 +37,13 @@ def invite_person(*, by, email, municipality, role, full_name="") -> tuple[Invit
         raise DomainError(
             _("%(email)s har allerede denne rolle i %(municipality)s.")
             % {"email": email, "municipality": municipality},
+            field="email",
+        )
+    if not throttle.allow(
+        f"invitation:by:{by.pk}", limit=settings.INVITATION_LIMIT_PER_HOUR, period_seconds=HOUR
+    ):
+        raise DomainError(
+            _("Du har sendt mange invitationer den seneste time. Vent lidt, og prøv igen."),
             field="email",
         )
     token, token_hash = new_token()
@@ -57,6 +70,30 @@ def invite_person(*, by, email, municipality, role, full_name="") -> tuple[Invit
             },
         )
     return invitation, token
+
+
+def request_password_reset(*, email: str, client_ip: str | None, language: str) -> None:
+    """Queue the e-mail with a link to choose a new password, unless asked too often.
+
+    The request does the same work whether an account has `email` or not: the task looks the
+    account up, makes the token and renders the e-mail, so neither the page nor the response
+    time tells. Past PASSWORD_RESET_LIMIT_PER_IP requests from one client address or
+    PASSWORD_RESET_LIMIT_PER_ADDRESS e-mails to one address an hour, nothing is queued, and the
+    page says the same.
+    """
+    email = normalise_email(email)
+    if not throttle.allow(
+        f"password-reset:ip:{client_ip}",
+        limit=settings.PASSWORD_RESET_LIMIT_PER_IP,
+        period_seconds=HOUR,
+    ) or not throttle.allow(
+        f"password-reset:address:{email}",
+        limit=settings.PASSWORD_RESET_LIMIT_PER_ADDRESS,
+        period_seconds=HOUR,
+    ):
+        logger.warning("Password reset throttled for a client address or an e-mail address.")
+        return
+    queue_after_commit(send_password_reset_task, email=email, language=language)
 
 
 def find_invitation(token: str) -> Invitation | None:

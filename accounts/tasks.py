@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from .emails import send_rendered_mail, send_templated_mail
+from .emails import send_password_reset_mail, send_templated_mail
 
 
 @shared_task(
@@ -14,6 +14,9 @@ def send_mail_task(*, template: str, to: list[str], context: dict, language: str
 @shared_task(
     autoretry_for=(OSError,), retry_backoff=True, max_retries=5, acks_late=True, ignore_result=True
 )
-def send_rendered_mail_task(*, subject: str, text: str, html: str | None, to: list[str]):
-    """Send an e-mail rendered in the request (it carries a one-time link), off the request path."""
-    send_rendered_mail(subject, text, html, to)
+def send_password_reset_task(*, email: str, language: str = "da"):
+    """Look up the account and send its password-reset link, off the request path.
+
+    Queued for every request, known address or not, so the request takes the same time.
+    """
+    send_password_reset_mail(email, language)

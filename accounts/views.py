@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_scopes import scopes_disabled
@@ -14,11 +15,12 @@ from programmes.models import Municipality
 from programmes.permissions import require
 
 from . import services
+from .client_ip import client_ip
 from .forms import (
     AcceptInvitationForm,
     EmailAuthenticationForm,
     InvitationForm,
-    QueuedPasswordResetForm,
+    PasswordResetRequestForm,
 )
 from .models import Invitation, User
 
@@ -35,12 +37,18 @@ class LoginView(auth_views.LoginView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    form_class = QueuedPasswordResetForm
+    form_class = PasswordResetRequestForm
     template_name = "registration/password_reset_form.html"
-    email_template_name = "registration/password_reset_email.txt"
-    html_email_template_name = "registration/password_reset_email.html"
-    subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        services.request_password_reset(
+            email=form.cleaned_data["email"],
+            client_ip=client_ip(self.request),
+            language=get_language(),
+        )
+        # The same page whether an account has the address, and whether it was throttled.
+        return redirect(self.get_success_url())
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

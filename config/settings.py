@@ -144,6 +144,11 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", 7)
+# Throttles, per hour (accounts/throttle.py): invitations per inviter, password-reset e-mails
+# per address and password-reset requests per client address.
+INVITATION_LIMIT_PER_HOUR = envint("INVITATION_LIMIT_PER_HOUR", 30)
+PASSWORD_RESET_LIMIT_PER_ADDRESS = envint("PASSWORD_RESET_LIMIT_PER_ADDRESS", 3)
+PASSWORD_RESET_LIMIT_PER_IP = envint("PASSWORD_RESET_LIMIT_PER_IP", 10)
 
 # django-guardian: users log in by e-mail and there is no anonymous user row.
 ANONYMOUS_USER_NAME = None

@@ -88,6 +88,7 @@ def test_unknown_invitation_token_is_404(client, db):
     assert response.status_code == 404
 
 
+@pytest.mark.cross_tenant
 def test_coordinator_cannot_invite_into_another_municipality(
     client_for, roskilde_coordinator, herning
 ):
@@ -110,6 +111,7 @@ def test_reader_cannot_open_the_invitation_page(client_for, db):
     assert client_for(reader).get(INVITATIONS).status_code == 403
 
 
+@pytest.mark.cross_tenant
 def test_consultant_invites_into_any_municipality(client_for, consultant, herning):
     response = invite(client_for(consultant), herning, email="h@herning.example.dk")
 
@@ -117,6 +119,7 @@ def test_consultant_invites_into_any_municipality(client_for, consultant, hernin
     assert Invitation.objects.get().municipality == herning
 
 
+@pytest.mark.cross_tenant
 def test_existing_user_accepts_by_signing_in_first(
     client_for, roskilde_coordinator, herning, consultant
 ):
@@ -182,3 +185,40 @@ def test_a_password_like_the_invited_email_is_refused(client, roskilde_coordinat
     assert response.status_code == 200
     assert response.context["form"].errors["password1"]
     assert not User.objects.filter(email="mettemadsen@example.dk").exists()
+
+
+def test_invitations_per_inviter_are_limited_per_hour_with_a_danish_error_on_the_email(
+    client_for, roskilde_coordinator, consultant, roskilde, settings
+):
+    settings.INVITATION_LIMIT_PER_HOUR = 2
+    client = client_for(roskilde_coordinator)
+    sent = [invite(client, roskilde, email=f"ny{n}@example.dk") for n in range(2)]
+
+    refused = invite(client, roskilde, email="ny2@example.dk")
+
+    assert [response.status_code for response in sent] == [302, 302]
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["email"] == [
+        "Du har sendt mange invitationer den seneste time. Vent lidt, og prøv igen."
+    ]
+    assert Invitation.objects.filter(email="ny2@example.dk").count() == 0
+    # Another inviter has a count of their own.
+    invite_person(by=consultant, email="ny2@example.dk", municipality=roskilde, role="reader")
+
+
+def test_plain_text_invitation_mail_shows_a_name_with_ampersand_and_brackets_as_typed(
+    roskilde_coordinator, roskilde, django_capture_on_commit_callbacks
+):
+    roskilde_coordinator.full_name = "Ib & Bo <x>'s"
+    roskilde_coordinator.save(update_fields=["full_name"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invite_person(
+            by=roskilde_coordinator, email="ny@example.dk", municipality=roskilde, role="reader"
+        )
+
+    (message,) = mail.outbox
+    assert message.subject == "Du er inviteret til Forløbsportalen af Ib & Bo <x>'s"
+    assert "Ib & Bo <x>'s har inviteret dig" in message.body
+    assert "&amp;" not in message.body + message.subject
+    assert "Ib &amp; Bo &lt;x&gt;&#x27;s har inviteret dig" in message.alternatives[0][0]
