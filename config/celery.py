@@ -1,6 +1,4 @@
 import os
-from contextlib import contextmanager
-from contextvars import ContextVar
 
 from celery import Celery, Task
 from django_scopes.state import state as scope_state
@@ -29,30 +27,15 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 
-_suppressed: ContextVar[bool] = ContextVar("tasks_suppressed", default=False)
+def queue_after_commit(task, **kwargs):
+    """Write `task(**kwargs)` to the outbox in the current transaction (see `outbox.services`)."""
+    from outbox.services import enqueue
+
+    return enqueue(task, **kwargs)
 
 
-def queue_after_commit(task, **kwargs) -> None:
-    """Queue `task` with keyword arguments once the current transaction commits.
-
-    The callback is robust: if the broker is down, the change the user made stays saved and
-    the failure is logged, instead of a server error for work that was already done.
-    """
-    if _suppressed.get():
-        return
-    from django.db import transaction
-
-    def queue_task():
-        task.delay(**kwargs)
-
-    transaction.on_commit(queue_task, robust=True)
-
-
-@contextmanager
 def tasks_suppressed():
     """Queue nothing inside this block (demo data is built for mailboxes that do not exist)."""
-    token = _suppressed.set(True)
-    try:
-        yield
-    finally:
-        _suppressed.reset(token)
+    from outbox.services import suppressed
+
+    return suppressed()
