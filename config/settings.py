@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "auditlog",
     "accounts",
     "programmes",
+    "outbox",
     "enrolment",
     "phases",
     "meetings",
@@ -270,7 +271,10 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    # Hands over outbox messages the broker missed and retries failed ones (outbox.services).
+    "outbox-sweep": {"task": "outbox.tasks.sweep_outbox", "schedule": 60.0},
+}
 
 CACHES = {
     "default": (
