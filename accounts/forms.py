@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from programmes.models import Membership, Municipality
+from programmes.validators import single_line
 
 from .lockout import normalise_email
 from .models import User
@@ -37,7 +38,9 @@ class PasswordResetRequestForm(forms.Form):
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), max_length=254)
-    full_name = forms.CharField(label=_("Navn"), max_length=200, required=False)
+    full_name = forms.CharField(
+        label=_("Navn"), max_length=200, required=False, validators=[single_line]
+    )
     municipality = forms.ModelChoiceField(
         label=_("Kommune"), queryset=Municipality.objects.none(), empty_label=None
     )
@@ -49,7 +52,7 @@ class InvitationForm(forms.Form):
 
 
 class AcceptInvitationForm(forms.Form):
-    full_name = forms.CharField(label=_("Dit navn"), max_length=200)
+    full_name = forms.CharField(label=_("Dit navn"), max_length=200, validators=[single_line])
     password1 = forms.CharField(
         label=_("Adgangskode"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_scopes import scopes_disabled
 
@@ -102,6 +103,7 @@ def invitation_list(request):
     )
 
 
+@never_cache  # the page carries the secret link; no shared or back-button cache keeps it
 @require_http_methods(["GET", "POST"])
 @scopes_disabled()  # the secret link is the permission; it names one municipality and role
 def invitation_accept(request, token):

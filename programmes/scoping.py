@@ -13,7 +13,7 @@ commands) says so with `scopes_disabled()`.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import DataError, models
 from django.http import Http404
 from django_scopes import ScopedManager
 
@@ -74,6 +74,7 @@ def get_for_user_or_404(queryset, user, **lookup):
         queryset = queryset.objects.all()
     try:
         return queryset.for_user(user).get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, ValidationError) as exc:
-        # A malformed id is as unknown as a missing one.
+    except (queryset.model.DoesNotExist, ValueError, ValidationError, DataError) as exc:
+        # A malformed id is as unknown as a missing one; psycopg refuses a NUL byte in a text
+        # parameter (DataError) before the query is sent.
         raise Http404 from exc

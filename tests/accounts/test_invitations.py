@@ -222,3 +222,51 @@ def test_plain_text_invitation_mail_shows_a_name_with_ampersand_and_brackets_as_
     assert "Ib & Bo <x>'s har inviteret dig" in message.body
     assert "&amp;" not in message.body + message.subject
     assert "Ib &amp; Bo &lt;x&gt;&#x27;s har inviteret dig" in message.alternatives[0][0]
+
+
+@pytest.mark.parametrize("name", ["Nina\nBcc: x@example.dk", "Nina\rNy", "Nina\x1bNy"])
+def test_invited_name_must_be_one_line_without_control_characters(
+    client_for, roskilde_coordinator, roskilde, name
+):
+    response = client_for(roskilde_coordinator).post(
+        INVITATIONS,
+        {
+            "email": "ny@example.dk",
+            "full_name": name,
+            "municipality": roskilde.pk,
+            "role": "reader",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["full_name"]
+    assert Invitation.objects.count() == 0
+
+
+def test_accepted_name_must_be_one_line(client, roskilde_coordinator, roskilde):
+    _invitation, token = invite_person(
+        by=roskilde_coordinator, email="linje@example.dk", municipality=roskilde, role="reader"
+    )
+
+    response = client.post(
+        reverse("accounts:invitation_accept", args=[token]),
+        {"full_name": "Li\nNje", "password1": "sikker-kode-123", "password2": "sikker-kode-123"},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["full_name"] == ["Feltet må kun være én linje."]
+    assert not User.objects.filter(email="linje@example.dk").exists()
+
+
+def test_invitation_page_is_never_cached(client, roskilde_coordinator, roskilde):
+    _invitation, token = invite_person(
+        by=roskilde_coordinator, email="cache@example.dk", municipality=roskilde, role="reader"
+    )
+    url = reverse("accounts:invitation_accept", args=[token])
+
+    for response in [
+        client.get(url),
+        client.get(reverse("accounts:invitation_accept", args=["x"])),
+    ]:
+        assert "no-store" in response.headers["Cache-Control"]
+        assert "private" in response.headers["Cache-Control"]
