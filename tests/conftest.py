@@ -1,8 +1,26 @@
-"""The fixed cast: a coordinator of Roskilde, an SBST consultant, a coordinator of Herning."""
+"""The fixed cast: a coordinator of Roskilde, an SBST consultant, a coordinator of Herning.
+
+Tests run inside Roskilde's tenant scope, as a request of the cast's home municipality does:
+a test that uses the database runs (fixtures included) in
+`django_scopes.scope(municipality=[Roskilde's pk])`, so a view, task or service that forgets
+its own scope fails here as it would on a worker. Creating another municipality's rows works
+in the scope; reading them is filtered (or raises, with `.get()`). Each request through the
+test client starts with no scope at all, as on a server, and the middleware sets the user's;
+each task starts in an empty scope (`config.celery.OutOfScopeTask`).
+
+Opt out only where the test itself must read across municipalities: negative tests that build
+and then inspect Herning's and Roskilde's data, the cross-tenant walk, SBST-wide checks. Say
+so with `@pytest.mark.cross_tenant` (or by asking for the `unscoped` fixture); the whole test,
+fixtures included, then runs in `scopes_disabled()`. A test that reads only its own data reads
+it through the scope instead; data of another municipality is better checked through a
+request as the user who may see it.
+"""
 
 import pytest
+from django.test.client import ClientHandler
 from django.utils import translation
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
+from django_scopes.state import state as scope_state
 
 from config.celery import app as celery_app
 
@@ -31,11 +49,62 @@ def _test_settings(settings):
     }
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "cross_tenant: the test reads across municipalities; run it unscoped"
+    )
+
+
+def _runs_unscoped(request) -> bool:
+    return bool(request.node.get_closest_marker("cross_tenant")) or (
+        "unscoped" in request.fixturenames
+    )
+
+
 @pytest.fixture(autouse=True)
-def _scopes_disabled_outside_requests():
-    """Tests build data across municipalities; requests still run in the user's scope."""
-    with scopes_disabled():
+def _tenant_scope(request):
+    """Run a database test in Roskilde's scope, or unscoped if it says it crosses tenants."""
+    if _runs_unscoped(request):
+        with scopes_disabled():
+            yield
+        return
+    uses_db = "_django_db_helper" in request.fixturenames or request.node.get_closest_marker(
+        "django_db"
+    )
+    if not uses_db:
         yield
+        return
+    request.getfixturevalue("_django_db_helper")
+    from programmes.models import Municipality
+
+    with scopes_disabled():
+        roskilde_pk = Municipality.objects.values_list("pk", flat=True).get(name="Roskilde")
+    with scope(municipality=[roskilde_pk]):
+        yield
+
+
+@pytest.fixture
+def unscoped():
+    """Ask for this (or mark the test `cross_tenant`) to run the test in `scopes_disabled()`."""
+
+
+@pytest.fixture(autouse=True)
+def _requests_start_unscoped(monkeypatch):
+    """A request through the test client starts with no scope, as on a server.
+
+    Without this, a request would inherit the test's Roskilde scope, and a page that forgot
+    its scope (an anonymous page, say) would read Roskilde's rows instead of raising.
+    """
+    handle = ClientHandler.__call__
+
+    def outside_the_test_scope(self, environ):
+        token = scope_state.set(None)
+        try:
+            return handle(self, environ)
+        finally:
+            scope_state.reset(token)
+
+    monkeypatch.setattr(ClientHandler, "__call__", outside_the_test_scope)
 
 
 @pytest.fixture(autouse=True)

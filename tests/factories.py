@@ -2,6 +2,7 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django_scopes import scopes_disabled
 
 from programmes.models import Cohort, Membership, Municipality, Programme
 
@@ -36,8 +37,9 @@ class AdministratorFactory(UserFactory):
 
 
 def municipality(name: str) -> Municipality:
-    """One of the 98 municipalities the data migration loaded."""
-    return Municipality.objects.get(name=name)
+    """One of the 98 municipalities the data migration loaded, whatever the test's scope."""
+    with scopes_disabled():
+        return Municipality.objects.get(name=name)
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

@@ -18,6 +18,7 @@ def demo_cast(db):
         member(name, email=f"koordinator@{named(name).slug}.dk")
 
 
+@pytest.mark.cross_tenant  # the demo seeds several municipalities, as a command unscoped
 def test_the_demo_has_enrolments_in_different_states_and_runs_twice(demo_cast):
     lines = []
     seed_enrolment_demo(password="demo-kodeord-1", log=lines.append)
@@ -33,6 +34,7 @@ def test_the_demo_has_enrolments_in_different_states_and_runs_twice(demo_cast):
     assert lines
 
 
+@pytest.mark.cross_tenant
 def test_the_world_builds_an_enrolment_of_the_given_municipality(herning):
     pk = WORLD["enrolment_pk"](herning)
 

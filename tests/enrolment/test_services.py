@@ -82,6 +82,7 @@ def test_a_withdrawn_enrolment_leaves_room_for_a_new_one(roskilde, roskilde_coor
     assert second.state == State.DRAFT
 
 
+@pytest.mark.cross_tenant
 def test_the_same_cohort_is_open_to_two_municipalities(
     roskilde, roskilde_coordinator, herning, herning_coordinator
 ):
@@ -394,6 +395,7 @@ def test_a_steering_role_alone_does_not_let_you_answer(roskilde, roskilde_coordi
         services.respond_as_steering_member(enrolment, by=bystander, approve=True)
 
 
+@pytest.mark.cross_tenant
 def test_a_herning_steering_member_cannot_answer_roskildes_enrolment(
     roskilde, roskilde_coordinator, herning
 ):

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+from django_scopes import scope
 
 from enrolment import services
 from enrolment.models import Enrolment, EnrolmentEvent
@@ -71,9 +72,10 @@ def test_genitive_follows_the_active_language(name, danish, english):
 
 def test_the_directors_page_for_randers_uses_the_danish_genitive(client):
     randers = municipality("Randers")
-    coordinator = member("Randers", role=Membership.Role.COORDINATOR)
-    enrolment = submitted_enrolment(randers, coordinator)
-    link = reverse("enrolment:director_approval", kwargs={"token": director_token(enrolment)})
+    with scope(municipality=[randers.pk]):  # built as Randers' coordinator's request would
+        coordinator = member("Randers", role=Membership.Role.COORDINATOR)
+        enrolment = submitted_enrolment(randers, coordinator)
+        link = reverse("enrolment:director_approval", kwargs={"token": director_token(enrolment)})
 
     assert h1(client.get(link)) == "Godkend Randers' tilmelding"
     assert h1(in_english(client).get(link)) == "Approve Randers' enrolment"

@@ -230,6 +230,7 @@ def test_another_municipalitys_enrolment_is_not_found(
     assert enrolment.state == State.SUBMITTED
 
 
+@pytest.mark.cross_tenant
 def test_a_herning_steering_member_cannot_approve_roskildes_enrolment_with_a_crafted_post(
     client_for, roskilde, roskilde_coordinator, herning
 ):
@@ -434,6 +435,7 @@ def test_the_list_is_for_sbst_only(client_for, roskilde_coordinator):
     assert client_for(roskilde_coordinator).get(url("enrolment_list")).status_code == 403
 
 
+@pytest.mark.cross_tenant
 def test_the_list_filters_by_missing_criterion_and_counts_per_state(
     client_for, roskilde, roskilde_coordinator, herning, herning_coordinator, consultant
 ):
@@ -466,6 +468,7 @@ def _enrolments(count, consultant):
         )
 
 
+@pytest.mark.cross_tenant
 @pytest.mark.parametrize("rows", [1, 4])
 def test_the_list_query_count_does_not_grow_with_rows(
     client_for, consultant, django_assert_max_num_queries, rows

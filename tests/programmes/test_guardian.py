@@ -28,6 +28,7 @@ def test_object_grant_gives_the_right_on_that_object_only(roskilde_coordinator, 
     )
 
 
+@pytest.mark.cross_tenant  # objects_with_perm alone, without the tripwire under it
 def test_model_wide_permission_does_not_leak_other_municipalities(roskilde_coordinator, programmes):
     roskilde_coordinator.user_permissions.add(
         Permission.objects.get(codename="change_programme", content_type__app_label="programmes")
@@ -40,6 +41,7 @@ def test_model_wide_permission_does_not_leak_other_municipalities(roskilde_coord
     assert list(granted) == []
 
 
+@pytest.mark.cross_tenant  # objects_with_perm alone, without the tripwire under it
 def test_object_grant_in_another_municipality_is_still_out_of_scope(
     roskilde_coordinator, programmes
 ):

@@ -2,7 +2,8 @@ import pytest
 
 from programmes.models import Municipality, Region
 
-pytestmark = pytest.mark.django_db
+# The reference data of every municipality, read as SBST reads it.
+pytestmark = [pytest.mark.django_db, pytest.mark.cross_tenant]
 
 
 def test_all_98_municipalities_are_loaded_with_unique_codes():

@@ -2,14 +2,23 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django_scopes.state import state as scope_state
 
 from accounts.models import User
 from programmes.models import Membership
 
+# The command seeds several municipalities; the tests read them all back.
+pytestmark = pytest.mark.cross_tenant
+
 
 def seed(**options):
+    """Run the command as `manage.py` does: with no scope, so it must say `scopes_disabled()`."""
     out = StringIO()
-    call_command("seed_demo", stdout=out, **options)
+    token = scope_state.set(None)
+    try:
+        call_command("seed_demo", stdout=out, **options)
+    finally:
+        scope_state.reset(token)
     return out.getvalue()
 
 

@@ -19,7 +19,7 @@ def programmes(roskilde, herning):
 
 @pytest.fixture
 def no_scope():
-    """Step out of the suite's `scopes_disabled()` into no scope at all, as a new thread is."""
+    """Step out of the suite's Roskilde scope into no scope at all, as a new thread is."""
     token = state.set(None)
     yield
     state.reset(token)
@@ -72,9 +72,9 @@ def test_an_anonymous_request_cannot_query_tenant_data(rf, programmes, no_scope)
         )
 
 
-def test_an_anonymous_request_has_no_scope_even_inside_scopes_disabled(rf, programmes):
-    # The suite runs in scopes_disabled(); an anonymous request must not inherit it.
-    with pytest.raises(ScopeError):
+def test_an_anonymous_request_has_no_scope_even_inside_scopes_disabled(rf, programmes, no_scope):
+    # An anonymous request must not inherit the caller's scopes_disabled().
+    with scopes_disabled(), pytest.raises(ScopeError):
         _request_through_middleware(
             rf, AnonymousUser(), lambda request: list(Programme.objects.all())
         )
