@@ -246,7 +246,7 @@ EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend",
+    else "accounts.mail_backends.ReadableConsoleBackend",
 )
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 EMAIL_PORT = envint("EMAIL_PORT", 587)
