@@ -1,7 +1,8 @@
 """Settings for Forløbsportalen: one module, read from environment variables.
 
-With no DATABASE_URL and no REDIS_URL the app runs on a SQLite file with Celery tasks run
-eagerly in-process (the embedded quick start). Set them to run on PostgreSQL with a worker.
+With DEBUG=1 and no DATABASE_URL and no REDIS_URL the app runs on a SQLite file with Celery
+tasks run eagerly in-process (the embedded quick start, bin/dev). Without DEBUG, SECRET_KEY,
+DATABASE_URL and REDIS_URL are required: a missing one stops the start.
 """
 
 import os
@@ -9,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -36,14 +38,25 @@ def envlist(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = envbool("DEBUG", False)
-SECRET_KEY = env("SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG:
-        # Tests and one-off commands run with DEBUG off; a real deployment must set SECRET_KEY,
-        # which `check --deploy` enforces by rejecting this insecure placeholder.
-        SECRET_KEY = "django-insecure-set-SECRET_KEY-in-the-environment"
-    else:
-        SECRET_KEY = "django-insecure-development-only"
+
+
+def required(name: str, debug_default: str) -> str:
+    """`name` from the environment; without DEBUG a missing one stops the start (fails closed).
+
+    With DEBUG=1 (bin/dev) the embedded default is used instead.
+    """
+    value = env(name)
+    if value:
+        return value
+    if DEBUG:
+        return debug_default
+    raise ImproperlyConfigured(
+        f"{name} is not set. Set it in the environment (bin/test sets test values), "
+        "or set DEBUG=1 for development on the embedded defaults."
+    )
+
+
+SECRET_KEY = required("SECRET_KEY", "django-insecure-development-only")
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
@@ -114,7 +127,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        required("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=envint("DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
@@ -214,6 +227,11 @@ SESSION_COOKIE_AGE = 60 * 60 * 10
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
+# SECURE_SSL_REDIRECT=0 set on purpose (the compose stack on plain http, or a proxy that
+# redirects by itself) is a decision, so `check --deploy` need not warn that it is off.
+SILENCED_SYSTEM_CHECKS = (
+    ["security.W008"] if env("SECURE_SSL_REDIRECT") and not SECURE_SSL_REDIRECT else []
+)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -256,8 +274,8 @@ EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Forløbsportalen <noreply@forlobsportalen.dk>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Celery. Without REDIS_URL tasks run eagerly in the web process.
-REDIS_URL = env("REDIS_URL")
+# Celery. Without REDIS_URL (DEBUG only) tasks run eagerly in the web process.
+REDIS_URL = required("REDIS_URL", "")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", not REDIS_URL)
@@ -270,7 +288,12 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A task past its soft limit gets SoftTimeLimitExceeded, past the hard limit its process is
+# killed. Redis hands an unacknowledged (acks_late) task to another worker after the
+# visibility timeout, so it stays above the hard limit and well below an hour.
+CELERY_TASK_SOFT_TIME_LIMIT = 240
+CELERY_TASK_TIME_LIMIT = 300
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 900}
 CELERY_BEAT_SCHEDULE = {
     # Hands over outbox messages the broker missed and retries failed ones (outbox.services).
     "outbox-sweep": {"task": "outbox.tasks.sweep_outbox", "schedule": 60.0},

@@ -99,7 +99,7 @@ def test_deploy_check_is_clean_with_production_settings():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_deploy_check_rejects_the_placeholder_secret_key():
+def test_deploy_check_without_a_secret_key_stops_and_names_it():
     env = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY"}}
 
     result = subprocess.run(
