@@ -15,6 +15,7 @@ from programmes.permissions import can_invite
 from . import throttle
 from .lockout import normalise_email
 from .models import Invitation, User, hash_token, new_token
+from .signals import person_joined
 from .tasks import send_mail_task, send_password_reset_task
 
 logger = logging.getLogger(__name__)
@@ -164,6 +165,9 @@ def accept_invitation(*, token: str, user=None, full_name: str = "", password: s
         if invitation.municipality_id:
             Membership.objects.get_or_create(
                 municipality_id=invitation.municipality_id, user=account, role=invitation.role
+            )
+            person_joined.send(
+                sender=Invitation, user=account, municipality=invitation.municipality
             )
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = account

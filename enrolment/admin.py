@@ -4,7 +4,7 @@ from guardian.admin import GuardedModelAdmin
 
 from programmes.admin import TenantAdminMixin
 
-from .models import DirectorLink, Enrolment, EnrolmentEvent, MeetingParticipant, SteeringMember
+from .models import DirectorLink, Enrolment, MeetingParticipant, SteeringMember
 
 
 class SteeringMemberInline(admin.TabularInline):
@@ -32,17 +32,6 @@ class DirectorLinkInline(admin.TabularInline):
         return False
 
 
-class EnrolmentEventInline(admin.TabularInline):
-    model = EnrolmentEvent
-    extra = 0
-    can_delete = False
-    fields = ["created_at", "kind", "actor_description", "text"]
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Enrolment)
 class EnrolmentAdmin(TenantAdminMixin, GuardedModelAdmin):
     """For SBST administrators. The state and the approvals change only through the pages,
@@ -55,10 +44,9 @@ class EnrolmentAdmin(TenantAdminMixin, GuardedModelAdmin):
     autocomplete_fields = ["municipality", "proposed_coordinator"]
     readonly_fields = [
         "state",
-        "director_user",
         "director_approved_at",
-        "director_approved_by",
-        "director_approved_via",
+        "director_declined_at",
+        "director_decline_reason",
         "meeting_date",
         "meeting_held",
         "submitted_at",
@@ -93,10 +81,9 @@ class EnrolmentAdmin(TenantAdminMixin, GuardedModelAdmin):
                     "director_name",
                     "director_title",
                     "director_email",
-                    "director_user",
                     "director_approved_at",
-                    "director_approved_by",
-                    "director_approved_via",
+                    "director_declined_at",
+                    "director_decline_reason",
                 ]
             },
         ),
@@ -122,19 +109,4 @@ class EnrolmentAdmin(TenantAdminMixin, GuardedModelAdmin):
         SteeringMemberInline,
         MeetingParticipantInline,
         DirectorLinkInline,
-        EnrolmentEventInline,
     ]
-
-
-@admin.register(EnrolmentEvent)
-class EnrolmentEventAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "enrolment", "kind", "actor_description"]
-    list_filter = ["kind"]
-    list_select_related = ["enrolment__municipality", "enrolment__cohort"]
-    search_fields = ["enrolment__municipality__name", "actor_description", "text"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

@@ -143,9 +143,9 @@ def _roskilde_approved(cohort, roskilde, consultant, password, log):
         ),
     )
     services.submit_enrolment(enrolment, by=coordinator)
-    services.approve_as_director(enrolment, by=director)
+    token = services.resend_director_link(enrolment, by=coordinator)
+    services.answer_by_director_link(token=token, approve=True)
     services.respond_as_steering_member(enrolment, by=steering, approve=True, comment="")
-    services.respond_as_steering_member(enrolment, by=director, approve=True, comment="")
     _hold_meeting_with(enrolment, consultant, steering)
     services.approve_enrolment(enrolment, by=consultant)
     log("Oprettet: Roskildes tilmelding (godkendt, med forløb og styregruppe)")

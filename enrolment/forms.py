@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from programmes.models import Cohort, Level, Membership
+from programmes.validators import single_line
+from programmes.widgets import DkfdsDateField
 
 from .models import Enrolment
 
@@ -18,13 +20,6 @@ EMAIL_MAX_LENGTH = 254
 MAX_ROWS = 30
 # Free-text reasons and comments on the enrolment page.
 REASON_MAX_LENGTH = 2000
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def open_cohorts(current=None):
@@ -78,13 +73,12 @@ class EnrolmentForm(forms.ModelForm):
             "current_practice": forms.Textarea(attrs={"rows": 5}),
         }
 
-    # What SBST needs before the enrolment can be submitted; a draft may still lack them.
-    needed_to_submit = ("ambitions", "proposed_coordinator", "director_name", "director_email")
-
-    def __init__(self, *args, municipality, user, draft=False, **kwargs):
+    def __init__(self, *args, municipality, user, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in self.needed_to_submit:
-            self.fields[name].required = not draft
+        # A draft may lack anything but its cohort; what a submission needs is decided in
+        # one place, `services.missing_for_submission`, and shown beside these fields.
+        for name in ("director_name", "director_title"):
+            self.fields[name].validators.append(single_line)
         current = self.instance.cohort if self.instance.cohort_id else None
         self.fields["cohort"].queryset = open_cohorts(current)
         self.fields["cohort"].empty_label = _("Vælg hold")
@@ -98,8 +92,12 @@ class EnrolmentForm(forms.ModelForm):
 
 
 class SteeringMemberForm(forms.Form):
-    name = forms.CharField(label=_("Navn"), max_length=200)
-    title = forms.CharField(label=_("Stilling"), max_length=200, required=False)
+    # The member this row shows, so that saving the row keeps the member and their answer.
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    name = forms.CharField(label=_("Navn"), max_length=200, validators=[single_line])
+    title = forms.CharField(
+        label=_("Stilling"), max_length=200, required=False, validators=[single_line]
+    )
     email = forms.EmailField(label=_("E-mail"), required=False, max_length=EMAIL_MAX_LENGTH)
     level = forms.ChoiceField(label=_("Niveau"), choices=LEVEL_CHOICES)
 
@@ -114,37 +112,59 @@ class SteeringMemberBaseFormSet(forms.BaseFormSet):
     }
 
 
-SteeringMemberFormSet = forms.formset_factory(
-    SteeringMemberForm,
-    formset=SteeringMemberBaseFormSet,
-    extra=2,
-    can_delete=True,
-    max_num=MAX_ROWS,
-    validate_max=True,
-)
+def rows_formset(form_class, formset_class, *, extra=1):
+    """A formset of up to `MAX_ROWS` rows that also refuses a crafted TOTAL_FORMS above it
+    before building a single form (Django's own ceiling is a thousand more)."""
+    return forms.formset_factory(
+        form_class,
+        formset=formset_class,
+        extra=extra,
+        can_delete=True,
+        max_num=MAX_ROWS,
+        absolute_max=MAX_ROWS,
+        validate_max=True,
+    )
+
+
+SteeringMemberFormSet = rows_formset(SteeringMemberForm, SteeringMemberBaseFormSet)
 
 
 def filled_rows(formset) -> list[dict]:
-    """The rows a person filled in and did not mark for deletion."""
+    """Every row shown or typed that is not marked for deletion: rows shown as they were
+    count as much as rows typed now; only the empty extra rows are left out."""
     return [
         {k: v for k, v in form.cleaned_data.items() if k != "DELETE"}
         for form in formset.forms
-        if form.has_changed() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
     ]
 
 
+def with_extra_row(data, prefix: str):
+    """The posted data with one more empty row, for "Tilføj række" without JavaScript."""
+    data = data.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    try:
+        total = int(data.get(key, 0))
+    except ValueError:
+        total = 0
+    data[key] = str(min(total + 1, MAX_ROWS))
+    return data
+
+
 class MeetingForm(forms.Form):
-    meeting_date = forms.DateField(label=_("Mødets dato"), widget=DateInput())
+    meeting_date = DkfdsDateField(label=_("Mødets dato"))
     held = forms.BooleanField(
         label=_("Mødet er afholdt"),
         required=False,
-        help_text=_("Lad feltet stå tomt, mens mødet kun er planlagt."),
+        help_text=_("Sæt kun flueben, når mødet har fundet sted."),
     )
 
 
 class ParticipantForm(forms.Form):
-    name = forms.CharField(label=_("Navn"), max_length=200)
-    title = forms.CharField(label=_("Stilling"), max_length=200, required=False)
+    name = forms.CharField(label=_("Navn"), max_length=200, validators=[single_line])
+    title = forms.CharField(
+        label=_("Stilling"), max_length=200, required=False, validators=[single_line]
+    )
     level = forms.ChoiceField(label=_("Niveau"), choices=LEVEL_CHOICES)
     has_strategic_responsibility = forms.BooleanField(
         label=_("Har strategisk ansvar for socialpsykiatrien"), required=False
@@ -161,14 +181,7 @@ class ParticipantBaseFormSet(forms.BaseFormSet):
     }
 
 
-ParticipantFormSet = forms.formset_factory(
-    ParticipantForm,
-    formset=ParticipantBaseFormSet,
-    extra=2,
-    can_delete=True,
-    max_num=MAX_ROWS,
-    validate_max=True,
-)
+ParticipantFormSet = rows_formset(ParticipantForm, ParticipantBaseFormSet)
 
 
 class SteeringResponseForm(forms.Form):
@@ -184,6 +197,55 @@ class SteeringResponseForm(forms.Form):
         max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Skal udfyldes ved en indsigelse."),
+    )
+
+
+class ApproveForm(forms.Form):
+    primary_contact = forms.ModelChoiceField(
+        label=_("Primær kontakt i SBST"),
+        queryset=None,
+        empty_label=None,
+        help_text=_("Konsulenten, som kommunen har som sin kontakt i forløbet."),
+    )
+    comment = forms.CharField(
+        label=_("Kommentar til kommunen"),
+        required=False,
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    confirm = forms.BooleanField(
+        label=_("Jeg godkender tilmeldingen, selv om ikke alle i styregruppen har svaret"),
+        required=False,
+    )
+
+    def __init__(self, *args, contacts, needs_confirmation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["primary_contact"].queryset = contacts
+        if needs_confirmation:
+            self.fields["confirm"].required = True
+            self.fields["confirm"].error_messages["required"] = _(
+                "Bekræft, at du godkender, selv om ikke alle i styregruppen har svaret."
+            )
+        else:
+            del self.fields["confirm"]
+
+
+class DirectorAnswerForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Dit svar"),
+        choices=[
+            ("approve", _("Jeg godkender tilmeldingen")),
+            ("decline", _("Jeg godkender ikke tilmeldingen")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Vælg om du godkender tilmeldingen.")},
+    )
+    reason = forms.CharField(
+        label=_("Begrundelse"),
+        required=False,
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Skal udfyldes, hvis du ikke godkender. Koordinatoren får begrundelsen."),
     )
 
 

@@ -7,6 +7,7 @@ enrolment criteria are tracked alongside it and read from `Enrolment.criteria`.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -20,6 +21,20 @@ from programmes.scoping import TenantQuerySet, tenant_manager
 SENIOR_LEVELS = (Level.DIRECTOR, Level.CHIEF)
 
 
+def mailbox(email: str) -> str:
+    """The mailbox an address delivers to: case and a `+tag` in the local part ignored."""
+    local, _sep, domain = email.strip().lower().partition("@")
+    return f"{local.split('+', 1)[0]}@{domain}"
+
+
+def _steering_count(condition=None):
+    members = SteeringMember.objects.filter(enrolment=models.OuterRef("pk"))
+    if condition is not None:
+        members = members.filter(condition)
+    counted = members.order_by().values("enrolment").annotate(n=models.Count("pk")).values("n")
+    return Coalesce(models.Subquery(counted, output_field=models.IntegerField()), 0)
+
+
 class EnrolmentQuerySet(TenantQuerySet):
     def with_criteria(self):
         """Annotate what `Enrolment.criteria` needs, so a list reads it without extra queries."""
@@ -28,19 +43,15 @@ class EnrolmentQuerySet(TenantQuerySet):
             level__in=SENIOR_LEVELS,
             has_strategic_responsibility=True,
         )
-        objections = (
-            SteeringMember.objects.filter(
-                enrolment=models.OuterRef("pk"), response=SteeringMember.Response.OBJECTED
-            )
-            .order_by()
-            .values("enrolment")
-            .annotate(n=models.Count("pk"))
-            .values("n")
-        )
         return self.annotate(
             has_senior_participant=models.Exists(senior_participant),
-            steering_objections=Coalesce(
-                models.Subquery(objections, output_field=models.IntegerField()), 0
+            steering_total=_steering_count(),
+            steering_answerable=_steering_count(
+                models.Q(user__isnull=False) | ~models.Q(response=SteeringMember.Response.PENDING)
+            ),
+            steering_approved=_steering_count(models.Q(response=SteeringMember.Response.APPROVED)),
+            steering_objections=_steering_count(
+                models.Q(response=SteeringMember.Response.OBJECTED)
             ),
         )
 
@@ -60,6 +71,26 @@ class EnrolmentQuerySet(TenantQuerySet):
 
     def active(self):
         return self.filter(state__in=Enrolment.ACTIVE_STATES)
+
+
+@dataclass(frozen=True)
+class SteeringCounts:
+    total: int
+    answerable: int
+    approved: int
+    objected: int
+
+    @property
+    def answered(self) -> int:
+        return self.approved + self.objected
+
+    @property
+    def unanswered(self) -> int:
+        return self.answerable - self.answered
+
+    @property
+    def cannot_answer(self) -> int:
+        return self.total - self.answerable
 
 
 @dataclass(frozen=True)
@@ -83,10 +114,6 @@ class Enrolment(TenantModel):
         WITHDRAWN = "withdrawn", _("Trukket tilbage")
 
     ACTIVE_STATES = (State.DRAFT, State.SUBMITTED, State.APPROVED)
-
-    class DirectorApprovalVia(models.TextChoices):
-        ACCOUNT = "account", _("fra sin brugerkonto")
-        LINK = "link", _("via personligt link")
 
     municipality = models.ForeignKey(
         Municipality, verbose_name=_("kommune"), on_delete=models.CASCADE, related_name="enrolments"
@@ -117,26 +144,9 @@ class Enrolment(TenantModel):
     director_name = models.CharField(_("direktørens navn"), max_length=200, blank=True)
     director_title = models.CharField(_("direktørens titel"), max_length=200, blank=True)
     director_email = models.EmailField(_("direktørens e-mail"), blank=True)
-    director_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("direktørens brugerkonto"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     director_approved_at = models.DateTimeField(_("godkendt af direktøren"), null=True, blank=True)
-    director_approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("godkendt af (bruger)"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    director_approved_via = models.CharField(
-        _("godkendt via"), max_length=10, choices=DirectorApprovalVia.choices, blank=True
-    )
+    director_declined_at = models.DateTimeField(_("afvist af direktøren"), null=True, blank=True)
+    director_decline_reason = models.TextField(_("direktørens begrundelse"), blank=True)
 
     # Criterion 3: the enrolment meeting with someone at chief level or above.
     meeting_date = models.DateField(_("dato for tilmeldingsmødet"), null=True, blank=True)
@@ -178,6 +188,8 @@ class Enrolment(TenantModel):
     )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
+
+    activity = GenericRelation("programmes.ActivityEntry")
 
     objects = tenant_manager(EnrolmentQuerySet)
 
@@ -223,6 +235,19 @@ class Enrolment(TenantModel):
         return self.director_approved_at is not None
 
     @property
+    def director_shares_a_mailbox(self) -> bool:
+        """The director's address leads to the submitter's or the coordinator's mailbox
+        (`koordinator+direktor@…`): SBST is shown this, as criterion 2 needs another person."""
+        others = [
+            user.email
+            for user in (self.submitted_by, self.proposed_coordinator)
+            if user is not None and user.email
+        ]
+        return bool(self.director_email) and any(
+            mailbox(self.director_email) == mailbox(other) for other in others
+        )
+
+    @property
     def meeting_criterion_met(self) -> bool:
         senior = getattr(self, "has_senior_participant", None)
         if senior is None:
@@ -258,7 +283,10 @@ class Enrolment(TenantModel):
                 2,
                 _("Godkendt af en direktør med ansvar for socialpsykiatrien"),
                 self.director_approved,
-                _("Direktøren har ikke godkendt tilmeldingen endnu."),
+                _("Direktøren har afvist at godkende tilmeldingen: %(reason)s")
+                % {"reason": self.director_decline_reason}
+                if self.director_declined_at
+                else _("Direktøren har ikke godkendt tilmeldingen endnu."),
             ),
             Criterion(
                 3,
@@ -273,31 +301,62 @@ class Enrolment(TenantModel):
         return all(c.met for c in self.criteria)
 
     @property
+    def steering_counts(self) -> "SteeringCounts":
+        """How many proposed steering members there are, how many can answer, have answered,
+        approved and objected; from the list's annotation when present."""
+        if hasattr(self, "steering_total"):
+            counts = (
+                self.steering_total,
+                self.steering_answerable,
+                self.steering_approved,
+                self.steering_objections,
+            )
+        else:
+            members = list(self.steering_members.all())
+            counts = (
+                len(members),
+                sum(m.can_answer for m in members),
+                sum(m.response == SteeringMember.Response.APPROVED for m in members),
+                sum(m.response == SteeringMember.Response.OBJECTED for m in members),
+            )
+        return SteeringCounts(*counts)
+
+    @property
     def objection_count(self) -> int:
         """How many proposed steering members objected; unanswered members do not count."""
         count = getattr(self, "steering_objections", None)
         if count is None:
-            count = self.steering_members.filter(response=SteeringMember.Response.OBJECTED).count()
+            count = self.steering_counts.objected
         return count
 
     @property
     def steering_check(self) -> Criterion:
-        """The steering group approves on the municipality's side: no member may object.
+        """The steering group approves on the municipality's side, decided on answers alone.
 
-        Not one of the three enrolment criteria, so it has no number; SBST cannot approve
-        while it does not hold.
+        Not one of the three enrolment criteria, so it has no number. It holds when every
+        member who can answer has approved; SBST cannot approve while a member objects, and is
+        asked to confirm while members have not answered.
         """
-        count = self.objection_count
-        return Criterion(
-            None,
-            _("Styregruppen har ikke gjort indsigelse"),
-            count == 0,
-            ngettext(
+        counts = self.steering_counts
+        if counts.objected:
+            missing = ngettext(
                 "%(count)d medlem af styregruppen har gjort indsigelse.",
                 "%(count)d medlemmer af styregruppen har gjort indsigelse.",
-                count,
-            )
-            % {"count": count},
+                counts.objected,
+            ) % {"count": counts.objected}
+        elif counts.answered == 0:
+            missing = _("Ingen i styregruppen har svaret endnu.")
+        else:
+            missing = ngettext(
+                "%(count)d medlem af styregruppen har ikke svaret endnu.",
+                "%(count)d medlemmer af styregruppen har ikke svaret endnu.",
+                counts.unanswered,
+            ) % {"count": counts.unanswered}
+        return Criterion(
+            None,
+            _("Styregruppen har godkendt"),
+            counts.answerable > 0 and counts.approved == counts.answerable,
+            missing,
         )
 
     @property
@@ -345,7 +404,6 @@ class SteeringMember(TenantModel):
     comment = models.TextField(_("kommentar"), blank=True)
     responded_at = models.DateTimeField(_("svaret"), null=True, blank=True)
 
-
     class Meta:
         verbose_name = _("foreslået styregruppemedlem")
         verbose_name_plural = _("foreslåede styregruppemedlemmer")
@@ -354,6 +412,22 @@ class SteeringMember(TenantModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def can_answer(self) -> bool:
+        """Only a member with an account in the municipality can answer the enrolment."""
+        return self.user_id is not None or self.response != self.Response.PENDING
+
+    @property
+    def answer_status(self) -> str:
+        """Why this member can or cannot answer yet, in words for the enrolment page."""
+        if self.response != self.Response.PENDING:
+            return self.get_response_display()
+        if self.user_id is not None:
+            return _("Har ikke svaret")
+        if not self.email:
+            return _("Kan ikke svare: ingen e-mail er angivet")
+        return _("Kan svare, når personen har en bruger i kommunen")
 
 
 class MeetingParticipant(TenantModel):
@@ -373,7 +447,6 @@ class MeetingParticipant(TenantModel):
     has_strategic_responsibility = models.BooleanField(
         _("strategisk ansvar for socialpsykiatrien"), default=False
     )
-
 
     class Meta:
         verbose_name = _("mødedeltager")
@@ -410,7 +483,6 @@ class DirectorLink(TenantModel):
     used_at = models.DateTimeField(_("brugt"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("erstattet"), null=True, blank=True)
 
-
     class Meta:
         verbose_name = _("direktørlink")
         verbose_name_plural = _("direktørlinks")
@@ -423,52 +495,3 @@ class DirectorLink(TenantModel):
     @property
     def is_expired(self) -> bool:
         return timezone.now() >= self.expires_at
-
-
-class EnrolmentEvent(TenantModel):
-    """One line of the enrolment's history: who did what, when."""
-
-    tenant_parent = "enrolment"
-
-    class Kind(models.TextChoices):
-        CREATED = "created", _("Oprettet")
-        UPDATED = "updated", _("Ændret")
-        SUBMITTED = "submitted", _("Indsendt")
-        DIRECTOR_LINK_SENT = "director_link_sent", _("Link sendt til direktøren")
-        DIRECTOR_APPROVED = "director_approved", _("Godkendt af direktøren")
-        STEERING_APPROVED = "steering_approved", _("Godkendt af styregruppemedlem")
-        STEERING_OBJECTED = "steering_objected", _("Indsigelse fra styregruppemedlem")
-        MEETING_RECORDED = "meeting_recorded", _("Tilmeldingsmøde registreret")
-        APPROVED = "approved", _("Godkendt af SBST")
-        REJECTED = "rejected", _("Afvist af SBST")
-        WITHDRAWN = "withdrawn", _("Trukket tilbage")
-
-    enrolment = models.ForeignKey(
-        Enrolment, verbose_name=_("tilmelding"), on_delete=models.CASCADE, related_name="events"
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("udført af"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    actor_description = models.CharField(_("udført af (beskrivelse)"), max_length=300, blank=True)
-    kind = models.CharField(_("hændelse"), max_length=30, choices=Kind.choices)
-    text = models.TextField(_("tekst"), blank=True)
-    created_at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
-
-
-    class Meta:
-        verbose_name = _("hændelse")
-        verbose_name_plural = _("hændelser")
-        ordering = ["created_at", "id"]
-        indexes = [
-            models.Index(
-                fields=["municipality", "enrolment", "created_at"], name="event_muni_enrol"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} · {self.created_at:%Y-%m-%d %H:%M}"

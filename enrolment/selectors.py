@@ -15,21 +15,10 @@ class Awaiting:
 
 
 def enrolments_awaiting(user) -> list[Awaiting]:
-    """Submitted enrolments waiting for `user`: as the named director or as a proposed steering
-    member with the grant who has not answered yet."""
+    """Submitted enrolments waiting for `user` as a proposed steering member with the grant
+    who has not answered yet. (The director answers through their personal link.)"""
     if not user or not user.is_authenticated or user.is_sbst:
         return []
-    submitted = (
-        Enrolment.objects.for_user(user)
-        .filter(state=Enrolment.State.SUBMITTED)
-        .select_related("municipality", "cohort")
-    )
-    waiting = [
-        Awaiting(e, _("som direktør"))
-        for e in submitted.filter(director_user=user, director_approved_at__isnull=True)
-        .exclude(submitted_by=user)
-        .exclude(proposed_coordinator=user)
-    ]
     steering = (
         enrolments_awaiting_steering_answer(user)
         .filter(
@@ -39,5 +28,4 @@ def enrolments_awaiting(user) -> list[Awaiting]:
         .select_related("municipality", "cohort")
         .distinct()
     )
-    waiting += [Awaiting(e, _("som medlem af styregruppen")) for e in steering]
-    return waiting
+    return [Awaiting(e, _("som medlem af styregruppen")) for e in steering]

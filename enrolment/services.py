@@ -13,25 +13,27 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from guardian.shortcuts import assign_perm
 
 from accounts.models import hash_token, new_token
 from accounts.tasks import send_mail_task
-from config.celery import queue_after_commit
+from accounts.throttle import allow
+from outbox.services import enqueue
+from programmes.activity import log_action
 from programmes.errors import DomainError
-from programmes.models import GroupMember, Membership, Programme, ProgrammeGroup
+from programmes.models import ActivityEntry, GroupMember, Membership, Programme, ProgrammeGroup
 
 from . import permissions
-from .models import DirectorLink, Enrolment, EnrolmentEvent, MeetingParticipant, SteeringMember
+from .activity import Action
+from .models import SENIOR_LEVELS, DirectorLink, Enrolment, MeetingParticipant, SteeringMember
 
 State = Enrolment.State
-Kind = EnrolmentEvent.Kind
 User = get_user_model()
 
 DIRECTOR_LINK_VALID_DAYS = 14
+DIRECTOR_LINK_RESENDS_PER_DAY = 5
 
 # The state machine: from each state, the states it may move to.
 TRANSITIONS = {
@@ -85,26 +87,25 @@ def _refresh(target: Enrolment, source: Enrolment) -> Enrolment:
     return target
 
 
-def record_event(enrolment, *, kind, actor=None, actor_description="", text="") -> EnrolmentEvent:
-    """Append one line to the enrolment's history."""
-    return EnrolmentEvent.objects.create(
-        enrolment=enrolment,
-        actor=actor,
-        actor_description=actor_description or (actor.get_full_name() if actor else ""),
-        kind=kind,
-        text=text,
-    )
+def _log(enrolment, action, *, by=None, actor_description="", **data):
+    """One entry in the activity log about `enrolment`."""
+    return log_action(enrolment, action, by=by, actor_description=actor_description, data=data)
+
+
+def can_transition(enrolment: Enrolment, to_state: str) -> bool:
+    """Whether the state machine allows `enrolment` to move to `to_state` now."""
+    return to_state in TRANSITIONS[enrolment.state]
 
 
 def transition_enrolment(
-    enrolment: Enrolment, to_state: str, *, by, kind, actor_description="", text="", fields=()
+    enrolment: Enrolment, to_state: str, *, by, action, actor_description="", fields=(), **data
 ) -> Enrolment:
     """Move a locked enrolment to `to_state`, refusing a move the state machine does not allow.
 
     `enrolment` must come from `_lock` in the caller's transaction; `fields` are further
     fields the caller changed and that are saved with the state. Writes the history row.
     """
-    if to_state not in TRANSITIONS[enrolment.state]:
+    if not can_transition(enrolment, to_state):
         refusals = {
             State.SUBMITTED: _("Tilmeldingen har status »%(state)s« og kan derfor ikke indsendes."),
             State.APPROVED: _("Tilmeldingen har status »%(state)s« og kan derfor ikke godkendes."),
@@ -119,8 +120,19 @@ def transition_enrolment(
         raise DomainError(refusal % {"state": enrolment.get_state_display()})
     enrolment.state = to_state
     enrolment.save(update_fields=["state", "updated_at", *fields])
-    record_event(enrolment, kind=kind, actor=by, actor_description=actor_description, text=text)
+    _log(enrolment, action, by=by, actor_description=actor_description, **data)
     return enrolment
+
+
+class SubmissionIncomplete(DomainError):
+    """The enrolment lacks what a submission needs; `missing` maps fields to sentences."""
+
+    def __init__(self, missing: dict[str, str]):
+        super().__init__(
+            _("Tilmeldingen kan ikke indsendes endnu. %(missing)s")
+            % {"missing": " ".join(str(m) for m in missing.values())}
+        )
+        self.missing = missing
 
 
 def _refuse_unless(condition: bool, message: str) -> None:
@@ -128,7 +140,8 @@ def _refuse_unless(condition: bool, message: str) -> None:
         raise DomainError(message)
 
 
-def _check_cohort_open(cohort, *, today=None) -> None:
+def check_cohort_open(cohort, *, today=None) -> None:
+    """Refuse a cohort SBST has closed or whose enrolment deadline has passed."""
     today = today or timezone.localdate()
     if not cohort.is_open_for_enrolment:
         raise DomainError(
@@ -196,7 +209,8 @@ def _check_director_independent(enrolment: Enrolment, *, filled_in_by) -> None:
         )
 
 
-def _apply_details(enrolment: Enrolment, data: dict, *, by) -> None:
+def _apply_details(enrolment: Enrolment, data: dict, *, by) -> list[str]:
+    """Set the answers in `data` on `enrolment`; return the names of the fields that changed."""
     coordinator = data.get("proposed_coordinator")
     if (
         coordinator is not None
@@ -208,22 +222,58 @@ def _apply_details(enrolment: Enrolment, data: dict, *, by) -> None:
             _("Den foreslåede koordinator skal være bruger i kommunen."),
             field="proposed_coordinator",
         )
+    if "director_email" in data:
+        data = {**data, "director_email": (data["director_email"] or "").strip().lower()}
+    changed = []
     for name in DETAIL_FIELDS:
-        if name in data:
-            setattr(enrolment, name, data[name])
-    enrolment.director_email = (enrolment.director_email or "").strip().lower()
+        if name not in data:
+            continue
+        field = Enrolment._meta.get_field(name)
+        new = data[name]
+        if field.is_relation:
+            same = getattr(enrolment, field.attname) == (new.pk if new is not None else None)
+        else:
+            same = getattr(enrolment, name) == new
+        if not same:
+            setattr(enrolment, name, new)
+            changed.append(name)
     _check_director_independent(enrolment, filled_in_by=by)
+    return changed
 
 
-def _replace_steering_members(enrolment: Enrolment, members: list[dict]) -> None:
-    SteeringMember.objects.filter(enrolment=enrolment).delete()
-    SteeringMember.objects.bulk_create(
-        SteeringMember(
-            enrolment=enrolment,
-            **{name: (member.get(name) or "") for name in STEERING_FIELDS},
-        )
-        for member in members
-    )
+def _steering_values(row) -> dict:
+    values = {name: (row.get(name) or "") for name in STEERING_FIELDS}
+    values["email"] = values["email"].strip().lower()
+    return values
+
+
+def sync_steering_members(enrolment: Enrolment, rows: list[dict]) -> bool:
+    """Make the proposed steering group what `rows` say; return whether anything changed.
+
+    A row with the `id` of an existing member updates that member (keeping their account and
+    answer); a row without one adds a member; a member no row names is removed. Unchanged
+    members are not written at all.
+    """
+    existing = {m.pk: m for m in SteeringMember.objects.filter(enrolment=enrolment)}
+    kept, new, changed = set(), [], False
+    for row in rows:
+        values = _steering_values(row)
+        member = existing.get(row.get("id"))
+        if member is None:
+            new.append(SteeringMember(enrolment=enrolment, **values))
+            continue
+        kept.add(member.pk)
+        if any(getattr(member, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(member, name, value)
+            member.save(update_fields=list(values))
+            changed = True
+    removed = [pk for pk in existing if pk not in kept]
+    if removed:
+        SteeringMember.objects.filter(pk__in=removed).delete()
+    if new:
+        SteeringMember.objects.bulk_create(new)
+    return changed or bool(removed) or bool(new)
 
 
 def create_enrolment(*, municipality, by, data: dict, steering_members: list[dict]) -> Enrolment:
@@ -233,15 +283,15 @@ def create_enrolment(*, municipality, by, data: dict, steering_members: list[dic
         _("Du har ikke ret til at udfylde kommunens tilmelding."),
     )
     cohort = data["cohort"]
-    _check_cohort_open(cohort)
+    check_cohort_open(cohort)
     try:
         with transaction.atomic():
             _check_one_active(municipality, cohort)
             enrolment = Enrolment(municipality=municipality, created_by=by)
             _apply_details(enrolment, data, by=by)
             enrolment.save()
-            _replace_steering_members(enrolment, steering_members)
-            record_event(enrolment, kind=Kind.CREATED, actor=by)
+            sync_steering_members(enrolment, steering_members)
+            _log(enrolment, Action.CREATED, by=by)
     except IntegrityError as exc:
         # Two people started the same municipality's enrolment at once; the constraint held.
         raise _already_active(municipality, cohort) from exc
@@ -249,7 +299,11 @@ def create_enrolment(*, municipality, by, data: dict, steering_members: list[dic
 
 
 def update_enrolment(enrolment: Enrolment, *, by, data: dict, steering_members: list[dict]):
-    """Save the draft's answers again; only a draft can be changed."""
+    """Save the draft's answers again; only a draft can be changed.
+
+    Answers saved exactly as they were shown change nothing: no row is written and no line is
+    added to the history.
+    """
     try:
         with transaction.atomic():
             locked = _lock(enrolment)
@@ -263,12 +317,14 @@ def update_enrolment(enrolment: Enrolment, *, by, data: dict, steering_members: 
                 % {"state": locked.get_state_display()},
             )
             if data.get("cohort") and data["cohort"].pk != locked.cohort_id:
-                _check_cohort_open(data["cohort"])
+                check_cohort_open(data["cohort"])
                 _check_one_active(locked.municipality, data["cohort"], exclude_pk=locked.pk)
-            _apply_details(locked, data, by=by)
-            locked.save(update_fields=[*DETAIL_FIELDS, "updated_at"])
-            _replace_steering_members(locked, steering_members)
-            record_event(locked, kind=Kind.UPDATED, actor=by)
+            changed = _apply_details(locked, data, by=by)
+            if changed:
+                locked.save(update_fields=[*changed, "updated_at"])
+            steering_changed = sync_steering_members(locked, steering_members)
+            if changed or steering_changed:
+                _log(locked, Action.UPDATED, by=by, fields=changed, steering=steering_changed)
     except IntegrityError as exc:
         # Another draft moved to the same cohort at the same moment; the constraint held.
         raise _already_active(
@@ -277,16 +333,34 @@ def update_enrolment(enrolment: Enrolment, *, by, data: dict, steering_members: 
     return _refresh(enrolment, locked)
 
 
-def _missing_for_submission(enrolment: Enrolment) -> list[str]:
-    missing = []
-    if not enrolment.ambitions.strip():
-        missing.append(_("kommunens ønsker og ambitioner"))
-    if enrolment.proposed_coordinator_id is None:
-        missing.append(_("en foreslået koordinator"))
-    if not (enrolment.director_name and enrolment.director_email):
-        missing.append(_("direktørens navn og e-mail"))
-    if not enrolment.steering_members.exists():
-        missing.append(_("mindst ét foreslået styregruppemedlem"))
+def missing_for_submission(enrolment: Enrolment) -> dict[str, str]:
+    """What the enrolment lacks before it can be submitted: field name → Danish sentence.
+
+    The one statement of what a submission needs; the form marks the same fields required.
+    The keys are form field names, or `steering` for the proposed steering group.
+    """
+    missing = {}
+    for name, message in (
+        ("ambitions", _("Beskriv kommunens ønsker og ambitioner.")),
+        ("proposed_coordinator", _("Vælg en foreslået koordinator.")),
+        ("director_name", _("Skriv direktørens navn.")),
+        ("director_email", _("Skriv direktørens e-mail.")),
+    ):
+        value = getattr(enrolment, name if name != "proposed_coordinator" else f"{name}_id")
+        if not (value.strip() if isinstance(value, str) else value):
+            missing[name] = message
+    if not enrolment.includes_all_areas:
+        missing["includes_strategic_management"] = _(
+            "Kriterium 1 kræver, at hele socialpsykiatrien er med: den strategiske ledelse, "
+            "myndighedsområdet og de sociale tilbud. Sæt flueben ved alle tre, før I indsender."
+        )
+    members = list(enrolment.steering_members.all())
+    if not members:
+        missing["steering"] = _("Foreslå mindst ét medlem af styregruppen.")
+    elif not any(m.level in SENIOR_LEVELS for m in members):
+        missing["steering"] = _(
+            "Styregruppen skal have mindst ét medlem på direktør- eller chefniveau."
+        )
     return missing
 
 
@@ -310,7 +384,7 @@ def _issue_director_link(enrolment: Enrolment, *, by) -> str:
     )
     with _in_danish():  # the e-mail is sent in Danish
         expires = _date(timezone.localtime(link.expires_at))
-    queue_after_commit(
+    enqueue(
         send_mail_task,
         template="enrolment/email/director_approval",
         to=[enrolment.director_email],
@@ -323,19 +397,48 @@ def _issue_director_link(enrolment: Enrolment, *, by) -> str:
         },
         language="da",
     )
-    with _in_danish():
-        text = _("Sendt til %(email)s.") % {"email": enrolment.director_email}
-    record_event(enrolment, kind=Kind.DIRECTOR_LINK_SENT, actor=by, text=text)
+    _log(enrolment, Action.DIRECTOR_LINK_SENT, by=by, email=enrolment.director_email)
     return token
+
+
+def _grant_steering_answer(enrolment: Enrolment, member: SteeringMember, user) -> None:
+    """Link `member` to `user`'s account and let them answer *this* enrolment."""
+    member.user = user
+    member.save(update_fields=["user"])
+    assign_perm(permissions.STEERING_PERM, user, enrolment)
+
+
+def grant_pending_steering_answers(user, municipality) -> int:
+    """Let `user` answer every submitted enrolment of `municipality` that proposes them.
+
+    Called when a person gets an account or a role in a municipality after the enrolment was
+    submitted: the right to answer follows the person (by e-mail address) whenever their
+    account appears. Returns how many enrolments they may now answer.
+    """
+    members = SteeringMember.objects.filter(
+        municipality=municipality,
+        enrolment__state=State.SUBMITTED,
+        email__iexact=user.email,
+        user__isnull=True,
+    ).select_related("enrolment")
+    granted = set()
+    for member in members:
+        _grant_steering_answer(member.enrolment, member, user)
+        if member.enrolment_id not in granted:
+            _log(member.enrolment, Action.STEERING_ACCESS_GRANTED, by=user, name=member.name)
+            granted.add(member.enrolment_id)
+    return len(granted)
 
 
 @transaction.atomic
 def submit_enrolment(enrolment: Enrolment, *, by) -> Enrolment:
     """Send the enrolment to SBST.
 
-    Refused after the cohort's deadline or when the form lacks what SBST needs. Grants each
-    proposed steering member who has an account the right to answer *this* enrolment, and
-    e-mails SBST's consultants, the director (a personal link) and the steering members.
+    Refused after the cohort's deadline or when it lacks what a submission needs
+    (`missing_for_submission`). Grants each proposed steering member who has an account the
+    right to answer *this* enrolment (members who get one later are granted it then), and
+    e-mails SBST's consultants, the director (one e-mail with a personal link) and the other
+    steering members.
     """
     locked = _lock(enrolment)
     municipality = locked.municipality
@@ -344,33 +447,29 @@ def submit_enrolment(enrolment: Enrolment, *, by) -> Enrolment:
         _("Du har ikke ret til at indsende kommunens tilmelding."),
     )
     if locked.state == State.DRAFT:
-        _check_cohort_open(locked.cohort)
-        missing = _missing_for_submission(locked)
+        check_cohort_open(locked.cohort)
+        missing = missing_for_submission(locked)
         if missing:
-            raise DomainError(
-                _("Tilmeldingen kan ikke indsendes, før den har %(missing)s.")
-                % {"missing": get_text_list(missing, _("og"))}
-            )
+            raise SubmissionIncomplete(missing)
         _check_director_independent(locked, filled_in_by=by)
     locked.submitted_at = timezone.now()
     locked.submitted_by = by
-    locked.director_user = _municipality_user(municipality, locked.director_email)
     transition_enrolment(
         locked,
         State.SUBMITTED,
         by=by,
-        kind=Kind.SUBMITTED,
-        fields=["submitted_at", "submitted_by", "director_user"],
+        action=Action.SUBMITTED,
+        fields=["submitted_at", "submitted_by"],
     )
 
     enrolment_link = _link("enrolment:enrolment_detail", enrolment_pk=locked.pk)
     for member in locked.steering_members.all():
-        member.user = _municipality_user(municipality, member.email)
-        member.save(update_fields=["user"])
-        if member.user is not None:
-            assign_perm("enrolment.approve_as_steering_member", member.user, locked)
-        if member.email:
-            queue_after_commit(
+        user = _municipality_user(municipality, member.email)
+        if user is not None:
+            _grant_steering_answer(locked, member, user)
+        # The director answers through their own link; one e-mail, one way to approve.
+        if member.email and not _same_email(member.email, locked.director_email):
+            enqueue(
                 send_mail_task,
                 template="enrolment/email/steering_request",
                 to=[member.email],
@@ -378,7 +477,7 @@ def submit_enrolment(enrolment: Enrolment, *, by) -> Enrolment:
                     "name": member.name,
                     "municipality": municipality.name,
                     "cohort": locked.cohort.name,
-                    "link": enrolment_link if member.user else "",
+                    "link": enrolment_link if user else "",
                 },
                 language="da",
             )
@@ -390,7 +489,7 @@ def submit_enrolment(enrolment: Enrolment, *, by) -> Enrolment:
         )
     )
     if consultants:
-        queue_after_commit(
+        enqueue(
             send_mail_task,
             template="enrolment/email/submitted",
             to=consultants,
@@ -417,50 +516,17 @@ def resend_director_link(enrolment: Enrolment, *, by) -> str:
         locked.state == State.SUBMITTED and not locked.director_approved,
         _("Direktørens link kan kun sendes, mens en indsendt tilmelding venter på direktøren."),
     )
+    _refuse_unless(
+        allow(
+            f"director-link:{locked.pk}", limit=DIRECTOR_LINK_RESENDS_PER_DAY, period_seconds=86400
+        ),
+        _(
+            "Direktøren har fået et nyt link %(count)d gange i dag. Vent til i morgen, eller "
+            "kontakt direktøren direkte."
+        )
+        % {"count": DIRECTOR_LINK_RESENDS_PER_DAY},
+    )
     return _issue_director_link(locked, by=by)
-
-
-def _approve_as_director(locked: Enrolment, *, by, via, actor_description) -> None:
-    _refuse_unless(
-        locked.state == State.SUBMITTED,
-        _("Tilmeldingen har status »%(state)s« og kan ikke godkendes af direktøren nu.")
-        % {"state": locked.get_state_display()},
-    )
-    _refuse_unless(
-        not locked.director_approved,
-        _("Direktøren har allerede godkendt tilmeldingen."),
-    )
-    locked.director_approved_at = timezone.now()
-    locked.director_approved_by = by
-    locked.director_approved_via = via
-    locked.save(
-        update_fields=[
-            "director_approved_at",
-            "director_approved_by",
-            "director_approved_via",
-            "updated_at",
-        ]
-    )
-    record_event(locked, kind=Kind.DIRECTOR_APPROVED, actor=by, actor_description=actor_description)
-
-
-@transaction.atomic
-def approve_as_director(enrolment: Enrolment, *, by) -> Enrolment:
-    """The named director approves from their own account (criterion 2)."""
-    locked = _lock(enrolment)
-    _refuse_unless(
-        permissions.is_director_of(by, locked),
-        _("Kun den direktør, der er nævnt i tilmeldingen, kan godkende den."),
-    )
-    with _in_danish():
-        actor_description = _("%(name)s, fra sin brugerkonto") % {"name": by.get_full_name()}
-    _approve_as_director(
-        locked,
-        by=by,
-        via=Enrolment.DirectorApprovalVia.ACCOUNT,
-        actor_description=actor_description,
-    )
-    return _refresh(enrolment, locked)
 
 
 def find_director_link(token: str) -> DirectorLink | None:
@@ -488,7 +554,11 @@ def check_director_link_usable(link: DirectorLink) -> None:
             reasons.get(state, _("Tilmeldingen er ikke indsendt, så der er intet at godkende."))
         )
     if link.used_at is not None:
-        raise DomainError(_("Linket er allerede brugt. Tilmeldingen er godkendt."))
+        if link.enrolment.director_approved:
+            raise DomainError(
+                _("Linket er allerede brugt, og direktøren har godkendt tilmeldingen.")
+            )
+        raise DomainError(_("Linket er allerede brugt. Bed kommunens koordinator om et nyt."))
     if link.revoked_at is not None:
         raise DomainError(_("Linket er erstattet af et nyere link. Brug det seneste link."))
     if link.is_expired:
@@ -499,8 +569,14 @@ def check_director_link_usable(link: DirectorLink) -> None:
 
 
 @transaction.atomic
-def approve_by_director_link(*, token: str) -> Enrolment:
-    """The named director approves through the personal link; the link is then used up."""
+def answer_by_director_link(*, token: str, approve: bool, reason: str = "") -> Enrolment:
+    """The named director approves (criterion 2) or declines with a reason, through the
+    personal link, which is then used up.
+
+    A director who is also a proposed steering member has answered as that member too. A
+    declined enrolment waits for a new link, which the coordinator sends when the matter is
+    settled.
+    """
     found = DirectorLink.objects.filter(token_hash=hash_token(token)).first()
     if found is None:
         raise DomainError(_("Linket findes ikke. Tjek at du har brugt hele linket."))
@@ -508,27 +584,71 @@ def approve_by_director_link(*, token: str) -> Enrolment:
     link = DirectorLink.objects.select_for_update().get(pk=found.pk)
     link.enrolment = locked
     check_director_link_usable(link)
-    with _in_danish():
-        actor_description = _("%(name)s (%(email)s), via personligt link") % {
-            "name": locked.director_name,
-            "email": link.email,
-        }
-    _approve_as_director(
-        locked,
-        by=None,
-        via=Enrolment.DirectorApprovalVia.LINK,
-        actor_description=actor_description,
+    reason = (reason or "").strip()
+    if not (approve or reason):
+        raise DomainError(_("Skriv, hvorfor du ikke godkender tilmeldingen."), field="reason")
+    now = timezone.now()
+    description = f"{locked.director_name} ({link.email})"
+    if approve:
+        locked.director_approved_at = now
+        locked.director_declined_at = None
+        locked.director_decline_reason = ""
+        _log(locked, Action.DIRECTOR_APPROVED, actor_description=description, via="link")
+    else:
+        locked.director_declined_at = now
+        locked.director_decline_reason = reason
+        _log(locked, Action.DIRECTOR_DECLINED, actor_description=description, note=reason)
+        _tell_coordinator_of_decline(locked)
+    locked.save(
+        update_fields=[
+            "director_approved_at",
+            "director_declined_at",
+            "director_decline_reason",
+            "updated_at",
+        ]
     )
-    link.used_at = timezone.now()
+    response = SteeringMember.Response.APPROVED if approve else SteeringMember.Response.OBJECTED
+    locked.steering_members.filter(email__iexact=link.email).update(
+        response=response, comment=reason, responded_at=now
+    )
+    link.used_at = now
     link.save(update_fields=["used_at"])
     return locked
+
+
+def _tell_coordinator_of_decline(enrolment: Enrolment) -> None:
+    recipients = _coordinator_recipients(enrolment)
+    if recipients:
+        enqueue(
+            send_mail_task,
+            template="enrolment/email/director_declined",
+            to=[email for email, _name in recipients],
+            context={
+                "name": recipients[0][1],
+                "director_name": enrolment.director_name,
+                "municipality": enrolment.municipality.name,
+                "reason": enrolment.director_decline_reason,
+                "link": _link("enrolment:enrolment_detail", enrolment_pk=enrolment.pk),
+            },
+            language="da",
+        )
+
+
+def _coordinator_recipients(enrolment: Enrolment) -> list[tuple[str, str]]:
+    """(e-mail, name) of the proposed coordinator and the submitter, coordinator first."""
+    people = []
+    for user in (enrolment.proposed_coordinator, enrolment.submitted_by):
+        if user is not None and user.email and user.email not in [e for e, _n in people]:
+            people.append((user.email, user.get_full_name()))
+    return people
 
 
 @transaction.atomic
 def respond_as_steering_member(enrolment: Enrolment, *, by, approve: bool, comment: str = ""):
     """A proposed steering member approves or objects, with an optional comment.
 
-    Needs the per-object grant given at submission; an objection must say why.
+    Needs the per-object grant given at submission or when their account appeared; an
+    objection must say why. Answering again replaces the earlier answer.
     """
     locked = _lock(enrolment)
     _refuse_unless(
@@ -554,20 +674,45 @@ def respond_as_steering_member(enrolment: Enrolment, *, by, approve: bool, comme
         member.comment = comment
         member.responded_at = now
         member.save(update_fields=["response", "comment", "responded_at"])
-    record_event(
+    _log(
         locked,
-        kind=Kind.STEERING_APPROVED if approve else Kind.STEERING_OBJECTED,
-        actor=by,
-        text=comment,
+        Action.STEERING_APPROVED if approve else Action.STEERING_OBJECTED,
+        by=by,
+        name=members[0].name,
+        note=comment,
     )
     return _refresh(enrolment, locked)
+
+
+def check_meeting_date(meeting_date, *, held: bool) -> None:
+    """A meeting date within a year back and two years ahead; a held meeting not in the future."""
+    today = timezone.localdate()
+    if meeting_date is None:
+        raise DomainError(_("Angiv mødets dato."), field="meeting_date")
+    if not (today - timedelta(days=366) <= meeting_date <= today + timedelta(days=731)):
+        raise DomainError(
+            _(
+                "Datoen %(date)s ligger for langt fra i dag. Angiv en dato inden for det seneste "
+                "år eller de næste to år."
+            )
+            % {"date": _date(meeting_date)},
+            field="meeting_date",
+        )
+    if held and meeting_date > today:
+        raise DomainError(
+            _("Et møde den %(date)s kan ikke være afholdt endnu.") % {"date": _date(meeting_date)},
+            field="held",
+        )
 
 
 @transaction.atomic
 def record_enrolment_meeting(
     enrolment: Enrolment, *, by, meeting_date, held: bool, participants: list[dict]
 ) -> Enrolment:
-    """SBST schedules the enrolment meeting or records it as held, with its participants."""
+    """SBST schedules the enrolment meeting or records it as held, with its participants.
+
+    Recording exactly what is already recorded changes nothing.
+    """
     locked = _lock(enrolment)
     _refuse_unless(
         permissions.can_handle_as_sbst(by), _("Kun SBST kan registrere tilmeldingsmødet.")
@@ -576,68 +721,90 @@ def record_enrolment_meeting(
         locked.state == State.SUBMITTED,
         _("Tilmeldingsmødet kan kun registreres for en indsendt tilmelding."),
     )
-    if meeting_date is None:
-        raise DomainError(_("Angiv mødets dato."), field="meeting_date")
-    if held and meeting_date > timezone.localdate():
-        raise DomainError(
-            _("Et møde den %(date)s kan ikke være afholdt endnu.") % {"date": _date(meeting_date)},
-            field="held",
-        )
+    check_meeting_date(meeting_date, held=held)
     if held and not participants:
         raise DomainError(_("Angiv hvem der deltog i det afholdte møde."), field="held")
+    rows = [
+        (
+            p["name"],
+            p.get("title") or "",
+            p["level"],
+            bool(p.get("has_strategic_responsibility")),
+        )
+        for p in participants
+    ]
+    current = list(
+        locked.meeting_participants.order_by("id").values_list(
+            "name", "title", "level", "has_strategic_responsibility"
+        )
+    )
+    if (locked.meeting_date, locked.meeting_held, current) == (meeting_date, held, rows):
+        return _refresh(enrolment, locked)
     locked.meeting_date = meeting_date
     locked.meeting_held = held
     locked.save(update_fields=["meeting_date", "meeting_held", "updated_at"])
-    MeetingParticipant.objects.filter(enrolment=locked).delete()
-    MeetingParticipant.objects.bulk_create(
-        MeetingParticipant(
-            enrolment=locked,
-            name=p["name"],
-            title=p.get("title") or "",
-            level=p["level"],
-            has_strategic_responsibility=bool(p.get("has_strategic_responsibility")),
+    if current != rows:
+        MeetingParticipant.objects.filter(enrolment=locked).delete()
+        MeetingParticipant.objects.bulk_create(
+            MeetingParticipant(
+                enrolment=locked,
+                name=name,
+                title=title,
+                level=level,
+                has_strategic_responsibility=strategic,
+            )
+            for name, title, level, strategic in rows
         )
-        for p in participants
+    _log(
+        locked,
+        Action.MEETING_RECORDED,
+        by=by,
+        date=meeting_date.isoformat(),
+        held=held,
+        count=len(rows),
     )
-    with _in_danish():
-        if held:
-            text = ngettext(
-                "Afholdt den %(date)s med %(count)d deltager fra kommunen.",
-                "Afholdt den %(date)s med %(count)d deltagere fra kommunen.",
-                len(participants),
-            ) % {"date": _date(meeting_date), "count": len(participants)}
-        else:
-            text = _("Planlagt til den %(date)s.") % {"date": _date(meeting_date)}
-    record_event(locked, kind=Kind.MEETING_RECORDED, actor=by, text=text)
     return _refresh(enrolment, locked)
 
 
 def _send_decision(enrolment: Enrolment) -> None:
-    recipients = sorted(
-        {
-            user.email
-            for user in (enrolment.proposed_coordinator, enrolment.submitted_by)
-            if user is not None and user.email
-        }
-    )
+    recipients = _coordinator_recipients(enrolment)
     if not recipients:
         return
-    queue_after_commit(
+    approved = enrolment.state == State.APPROVED
+    if approved:
+        link = _link("programmes:programme_detail", programme_pk=enrolment.programme_id)
+    else:
+        link = _link("enrolment:enrolment_detail", enrolment_pk=enrolment.pk)
+    enqueue(
         send_mail_task,
         template="enrolment/email/decision",
-        to=recipients,
+        to=[email for email, _name in recipients],
         context={
+            "name": recipients[0][1],
             "municipality": enrolment.municipality.name,
             "cohort": enrolment.cohort.name,
-            "approved": "ja" if enrolment.state == State.APPROVED else "",
+            "approved": "ja" if approved else "",
             "reason": enrolment.decision_reason,
-            "link": _link("enrolment:enrolment_detail", enrolment_pk=enrolment.pk),
+            "contact": enrolment.programme.primary_contact.get_full_name()
+            if approved and enrolment.programme.primary_contact
+            else "",
+            "link": link,
         },
         language="da",
     )
 
 
-def _create_programme(enrolment: Enrolment, *, by) -> Programme:
+def _roles_removed_since(enrolment: Enrolment) -> set[tuple[int, str]]:
+    """(user id, role) pairs taken away in the municipality since the enrolment was submitted."""
+    entries = ActivityEntry.objects.filter(
+        municipality_id=enrolment.municipality_id,
+        action="membership.removed",
+        created_at__gte=enrolment.submitted_at or enrolment.created_at,
+    ).values_list("data", flat=True)
+    return {(data["user"], data["role"]) for data in entries}
+
+
+def _create_programme(enrolment: Enrolment, *, primary_contact) -> Programme:
     if Programme.objects.filter(
         municipality_id=enrolment.municipality_id, cohort_id=enrolment.cohort_id
     ).exists():
@@ -645,11 +812,15 @@ def _create_programme(enrolment: Enrolment, *, by) -> Programme:
             _("%(municipality)s har allerede et forløb på %(cohort)s.")
             % {"municipality": enrolment.municipality, "cohort": enrolment.cohort}
         )
+    removed = _roles_removed_since(enrolment)
+    coordinator = enrolment.proposed_coordinator
+    if coordinator is not None and (coordinator.pk, Membership.Role.COORDINATOR) in removed:
+        coordinator = None
     programme = Programme.objects.create(
         municipality_id=enrolment.municipality_id,
         cohort_id=enrolment.cohort_id,
-        coordinator=enrolment.proposed_coordinator,
-        primary_contact=by,
+        coordinator=coordinator,
+        primary_contact=primary_contact,
     )
     with _in_danish():  # stored, so in the language of record
         group_name = _("Styregruppe")
@@ -659,10 +830,12 @@ def _create_programme(enrolment: Enrolment, *, by) -> Programme:
         name=group_name,
     )
     members = list(enrolment.steering_members.all())
+    # A person whose steering role was removed after submission stays a named member of the
+    # group, but without their account: approval must not give back what was taken away.
     GroupMember.objects.bulk_create(
         GroupMember(
             group=group,
-            user=m.user,
+            user=m.user if (m.user_id, Membership.Role.STEERING) not in removed else None,
             name=m.name,
             email=m.email,
             title=m.title,
@@ -670,25 +843,41 @@ def _create_programme(enrolment: Enrolment, *, by) -> Programme:
         )
         for m in members
     )
-    roles = [(enrolment.proposed_coordinator, Membership.Role.COORDINATOR)]
+    roles = [(coordinator, Membership.Role.COORDINATOR)]
     roles += [(m.user, Membership.Role.STEERING) for m in members]
     for user, role in roles:
-        if user is not None:
+        if user is not None and (user.pk, role) not in removed:
             Membership.objects.get_or_create(
                 municipality_id=enrolment.municipality_id, user=user, role=role
             )
     return programme
 
 
+def sbst_contacts():
+    """The people SBST can name as a programme's primary contact."""
+    return User.objects.filter(
+        sbst_role__in=[User.SbstRole.CONSULTANT, User.SbstRole.ADMINISTRATOR], is_active=True
+    ).order_by("full_name", "email")
+
+
 @transaction.atomic
-def approve_enrolment(enrolment: Enrolment, *, by) -> Enrolment:
+def approve_enrolment(
+    enrolment: Enrolment, *, by, primary_contact=None, comment: str = ""
+) -> Enrolment:
     """SBST approves: only when all three criteria hold and no steering member objects.
 
-    Creates the municipality's programme in the chosen cohort, its steering group from the
-    proposed members and its coordinator, and tells the coordinator.
+    Members who have not answered do not stop it (the page asks SBST to confirm). Creates the
+    municipality's programme in the chosen cohort with `primary_contact` (the approver unless
+    chosen) as SBST's contact, its steering group from the proposed members and its
+    coordinator, and tells the coordinator. Roles removed since submission are not given back.
     """
     locked = _lock(enrolment)
     _refuse_unless(permissions.can_handle_as_sbst(by), _("Kun SBST kan godkende en tilmelding."))
+    primary_contact = primary_contact or by
+    _refuse_unless(
+        sbst_contacts().filter(pk=primary_contact.pk).exists(),
+        _("Den primære kontakt skal være en aktiv medarbejder i SBST."),
+    )
     if locked.state == State.SUBMITTED:
         missing = [c for c in locked.criteria if not c.met]
         if missing:
@@ -708,15 +897,18 @@ def approve_enrolment(enrolment: Enrolment, *, by) -> Enrolment:
                 )
                 % {"count": objections}
             )
-        locked.programme = _create_programme(locked, by=by)
+        locked.programme = _create_programme(locked, primary_contact=primary_contact)
+    comment = (comment or "").strip()
     locked.decided_at = timezone.now()
     locked.decided_by = by
+    locked.decision_reason = comment
     transition_enrolment(
         locked,
         State.APPROVED,
         by=by,
-        kind=Kind.APPROVED,
-        fields=["decided_at", "decided_by", "programme"],
+        action=Action.APPROVED,
+        fields=["decided_at", "decided_by", "decision_reason", "programme"],
+        note=comment,
     )
     _revoke_director_links(locked)
     _send_decision(locked)
@@ -738,9 +930,9 @@ def reject_enrolment(enrolment: Enrolment, *, by, reason: str) -> Enrolment:
         locked,
         State.REJECTED,
         by=by,
-        kind=Kind.REJECTED,
-        text=reason,
+        action=Action.REJECTED,
         fields=["decided_at", "decided_by", "decision_reason"],
+        note=reason,
     )
     _revoke_director_links(locked)
     _send_decision(locked)
@@ -756,7 +948,7 @@ def withdraw_enrolment(enrolment: Enrolment, *, by, reason: str = "") -> Enrolme
         _("Du har ikke ret til at trække kommunens tilmelding tilbage."),
     )
     transition_enrolment(
-        locked, State.WITHDRAWN, by=by, kind=Kind.WITHDRAWN, text=(reason or "").strip()
+        locked, State.WITHDRAWN, by=by, action=Action.WITHDRAWN, note=(reason or "").strip()
     )
     _revoke_director_links(locked)
     return _refresh(enrolment, locked)

@@ -12,7 +12,6 @@ urlpatterns = [
     path("<int:enrolment_pk>/rediger/", views.enrolment_edit, name="enrolment_edit"),
     path("<int:enrolment_pk>/indsend/", views.enrolment_submit, name="enrolment_submit"),
     path("<int:enrolment_pk>/traek-tilbage/", views.enrolment_withdraw, name="enrolment_withdraw"),
-    path("<int:enrolment_pk>/direktoer/godkend/", views.director_approve, name="director_approve"),
     path(
         "<int:enrolment_pk>/direktoer/nyt-link/",
         views.director_link_resend,

@@ -1,21 +1,27 @@
 """Thin views: fetch through the scope, check the right, call a form or a service, render."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django_scopes import scopes_disabled
 
+from programmes.activity import for_object
 from programmes.errors import DomainError
 from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
 
 from . import permissions, services
 from .forms import (
+    ApproveForm,
+    DirectorAnswerForm,
     EnrolmentFilter,
     EnrolmentForm,
     MeetingForm,
@@ -25,6 +31,7 @@ from .forms import (
     SteeringResponseForm,
     WithdrawForm,
     filled_rows,
+    with_extra_row,
 )
 from .models import Enrolment, SteeringMember
 
@@ -37,11 +44,20 @@ def _get_enrolment(request, enrolment_pk):
     )
 
 
-def _post_only(request):
-    # Checked after the scoped fetch, so another municipality's enrolment is a 404 on any method.
-    if request.method != "POST":
+def require_POST_after_fetch(view):
+    """Answer 405 to anything but POST, after the view's scoped fetch: another municipality's
+    enrolment is then a 404 on any method, never a 405 that tells it exists."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "POST":
+            return view(request, *args, **kwargs)
+        enrolment_pk = kwargs.get("enrolment_pk")
+        if enrolment_pk is not None:
+            _get_enrolment(request, enrolment_pk)
         return HttpResponseNotAllowed(["POST"])
-    return None
+
+    return wrapper
 
 
 def _to_detail(enrolment):
@@ -87,28 +103,72 @@ def _render_form(request, form, formset, enrolment=None):
     )
 
 
-def _save_form(request, form, formset, save):
-    """Validate and call `save(data, steering_members)`; a refusal lands on its field."""
-    if not (form.is_valid() and formset.is_valid()):
-        return None
+def _saved_form_data(enrolment) -> dict:
+    """The edit page's fields as saved, posted-style, so the page can show errors beside them."""
+    data = {
+        "cohort": str(enrolment.cohort_id),
+        "ambitions": enrolment.ambitions,
+        "current_practice": enrolment.current_practice,
+        "proposed_coordinator": str(enrolment.proposed_coordinator_id or ""),
+        "director_name": enrolment.director_name,
+        "director_title": enrolment.director_title,
+        "director_email": enrolment.director_email,
+    }
+    for name in (
+        "includes_strategic_management",
+        "includes_authority_area",
+        "includes_social_offers",
+    ):
+        if getattr(enrolment, name):
+            data[name] = "on"
+    members = list(enrolment.steering_members.all())
+    data.update(
+        {
+            "steering-TOTAL_FORMS": str(len(members) + 1),
+            "steering-INITIAL_FORMS": str(len(members)),
+        }
+    )
+    for index, member in enumerate(members):
+        for name in ("id", "name", "title", "email", "level"):
+            data[f"steering-{index}-{name}"] = str(getattr(member, name))
+    return data
+
+
+def _show_missing(form, formset, missing: dict) -> None:
+    """Put each thing a submission lacks beside its field."""
+    for field, message in missing.items():
+        if field in form.fields:
+            form.add_error(field, message)
+        else:
+            formset._non_form_errors.append(message)
+
+
+def _submit_or_report(request, enrolment):
+    """After saving: submit if asked, or send the person back to the draft."""
+    if "submit" not in request.POST:
+        messages.success(request, _("Kladden er gemt. Du kan vende tilbage og gøre den færdig."))
+        return redirect("enrolment:enrolment_edit", enrolment_pk=enrolment.pk)
     try:
-        return save(form.cleaned_data, filled_rows(formset))
+        services.submit_enrolment(enrolment, by=request.user)
+    except services.SubmissionIncomplete:
+        messages.warning(
+            request,
+            _("Kladden er gemt, men den kan ikke indsendes endnu. Ret det, der er markeret."),
+        )
+        edit = reverse("enrolment:enrolment_edit", kwargs={"enrolment_pk": enrolment.pk})
+        return redirect(f"{edit}?indsend=1")
     except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
+        messages.error(request, error.message)
+        return redirect("enrolment:enrolment_edit", enrolment_pk=enrolment.pk)
+    messages.success(request, _("Tilmeldingen er indsendt til Social- og Boligstyrelsen."))
+    return _to_detail(enrolment)
 
 
-def _after_save(request, enrolment):
-    if "submit" in request.POST:
-        try:
-            services.submit_enrolment(enrolment, by=request.user)
-        except DomainError as error:
-            messages.error(request, error.message)
-            return redirect("enrolment:enrolment_edit", enrolment_pk=enrolment.pk)
-        messages.success(request, _("Tilmeldingen er indsendt til Social- og Boligstyrelsen."))
-        return _to_detail(enrolment)
-    messages.success(request, _("Kladden er gemt. Du kan vende tilbage og gøre den færdig."))
-    return redirect("enrolment:enrolment_edit", enrolment_pk=enrolment.pk)
+def _posted(request, prefix: str):
+    """The POST data, with one more row when the person asked for one without JavaScript."""
+    if request.POST.get("add_row") == prefix:
+        return with_extra_row(request.POST, prefix)
+    return request.POST
 
 
 @login_required
@@ -118,26 +178,27 @@ def enrolment_create(request):
     if municipality is None:
         raise Http404
     require(permissions.can_fill_in(request.user, municipality))
+    data = _posted(request, "steering") if request.method == "POST" else None
     form = EnrolmentForm(
-        request.POST or None,
+        data,
         municipality=municipality,
         user=request.user,
-        draft="save" in request.POST,
         initial={"proposed_coordinator": request.user},
     )
-    formset = SteeringMemberFormSet(request.POST or None, prefix="steering")
-    if request.method == "POST":
-        enrolment = _save_form(
-            request,
-            form,
-            formset,
-            lambda data, members: services.create_enrolment(
-                municipality=municipality, by=request.user, data=data, steering_members=members
-            ),
+    formset = SteeringMemberFormSet(data, prefix="steering")
+    if data is None or "add_row" in request.POST or not (form.is_valid() and formset.is_valid()):
+        return _render_form(request, form, formset)
+    try:
+        enrolment = services.create_enrolment(
+            municipality=municipality,
+            by=request.user,
+            data=form.cleaned_data,
+            steering_members=filled_rows(formset),
         )
-        if enrolment is not None:
-            return _after_save(request, enrolment)
-    return _render_form(request, form, formset)
+    except DomainError as error:
+        form.add_error(error.field if error.field in form.fields else None, error.message)
+        return _render_form(request, form, formset)
+    return _submit_or_report(request, enrolment)
 
 
 @login_required
@@ -148,27 +209,34 @@ def enrolment_edit(request, enrolment_pk):
     if not enrolment.is_editable:
         messages.info(request, _("Tilmeldingen er indsendt og kan ikke længere ændres."))
         return _to_detail(enrolment)
-    form = EnrolmentForm(
-        request.POST or None,
-        instance=enrolment,
-        municipality=enrolment.municipality,
-        user=request.user,
-        draft="save" in request.POST,
-    )
-    initial = list(enrolment.steering_members.values("name", "title", "email", "level"))
-    formset = SteeringMemberFormSet(request.POST or None, prefix="steering", initial=initial)
     if request.method == "POST":
-        saved = _save_form(
-            request,
-            form,
-            formset,
-            lambda data, members: services.update_enrolment(
-                enrolment, by=request.user, data=data, steering_members=members
-            ),
+        data = _posted(request, "steering")
+    elif request.GET.get("indsend"):
+        data = _saved_form_data(enrolment)
+    else:
+        data = None
+    form = EnrolmentForm(
+        data, instance=enrolment, municipality=enrolment.municipality, user=request.user
+    )
+    initial = list(enrolment.steering_members.values("id", "name", "title", "email", "level"))
+    formset = SteeringMemberFormSet(data, prefix="steering", initial=initial)
+    if request.method == "GET":
+        if data is not None and form.is_valid() and formset.is_valid():
+            _show_missing(form, formset, services.missing_for_submission(enrolment))
+        return _render_form(request, form, formset, enrolment)
+    if "add_row" in request.POST or not (form.is_valid() and formset.is_valid()):
+        return _render_form(request, form, formset, enrolment)
+    try:
+        saved = services.update_enrolment(
+            enrolment,
+            by=request.user,
+            data=form.cleaned_data,
+            steering_members=filled_rows(formset),
         )
-        if saved is not None:
-            return _after_save(request, saved)
-    return _render_form(request, form, formset, enrolment)
+    except DomainError as error:
+        form.add_error(error.field if error.field in form.fields else None, error.message)
+        return _render_form(request, form, formset, enrolment)
+    return _submit_or_report(request, saved)
 
 
 @login_required
@@ -187,7 +255,6 @@ def _render_detail(request, enrolment_pk, bound_form=None):
             "proposed_coordinator",
             "submitted_by",
             "decided_by",
-            "director_approved_by",
             "programme",
         ),
         request.user,
@@ -199,9 +266,7 @@ def _render_detail(request, enrolment_pk, bound_form=None):
     can_respond = submitted and permissions.can_respond_as_steering_member(user, enrolment)
     can_fill_in = permissions.can_fill_in(user, enrolment.municipality)
     is_sbst = permissions.can_handle_as_sbst(user)
-    can_withdraw = (
-        can_fill_in and enrolment.is_active and enrolment.state != Enrolment.State.APPROVED
-    )
+    can_withdraw = can_fill_in and services.can_transition(enrolment, Enrolment.State.WITHDRAWN)
     forms = {
         "response_form": SteeringResponseForm() if can_respond else None,
         "reject_form": RejectForm() if is_sbst and submitted else None,
@@ -221,14 +286,11 @@ def _render_detail(request, enrolment_pk, bound_form=None):
         "criteria": enrolment.criteria,
         "checklist": enrolment.checklist,
         "steering_members": steering_members,
-        "answered": sum(m.response != SteeringMember.Response.PENDING for m in steering_members),
+        "steering_counts": enrolment.steering_counts,
         "participants": list(enrolment.meeting_participants.all()),
-        "events": list(enrolment.events.select_related("actor")),
+        "events": list(for_object(enrolment)),
         "can_fill_in": can_fill_in,
         "is_sbst": is_sbst,
-        "director_can_approve": submitted
-        and not enrolment.director_approved
-        and permissions.is_director_of(user, enrolment),
         "can_respond": can_respond,
         "my_answers": [m for m in steering_members if m.user_id == user.pk],
         **forms,
@@ -236,106 +298,102 @@ def _render_detail(request, enrolment_pk, bound_form=None):
     return render(request, "enrolment/enrolment_detail.html", context)
 
 
-def _action(request, enrolment, perform, success):
-    """Insist on POST, run the service, report back on the enrolment page."""
-    not_allowed = _post_only(request)
-    if not_allowed:
-        return not_allowed
-    try:
-        perform(enrolment)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
+def _refused_or_done(request, enrolment, form_name, form, error, success):
+    """After a page action: a refusal naming one of the form's fields is shown beside it on
+    the re-rendered page; any other refusal, or success, is reported at the top."""
+    if error is None:
         messages.success(request, success)
+        return _to_detail(enrolment)
+    if form is not None and error.field in form.fields:
+        form.add_error(error.field, error.message)
+        return _render_detail(request, enrolment.pk, bound_form=(form_name, form))
+    messages.error(request, error.message)
     return _to_detail(enrolment)
 
 
-def _form_action(request, enrolment, form_name, form, perform, success):
-    """Like `_action` for a form on the enrolment page: invalid input, or a refusal that
-    names one of the form's fields, re-renders the page with the error beside the field."""
-    not_allowed = _post_only(request)
-    if not_allowed:
-        return not_allowed
-    if form.is_valid():
-        try:
-            perform(enrolment, form.cleaned_data)
-        except DomainError as error:
-            if error.field not in form.fields:
-                messages.error(request, error.message)
-                return _to_detail(enrolment)
-            form.add_error(error.field, error.message)
-        else:
-            messages.success(request, success)
-            return _to_detail(enrolment)
-    return _render_detail(request, enrolment.pk, bound_form=(form_name, form))
-
-
 @login_required
+@require_POST_after_fetch
 def enrolment_submit(request, enrolment_pk):
     enrolment = _get_enrolment(request, enrolment_pk)
     require(permissions.can_fill_in(request.user, enrolment.municipality))
-    return _action(
+    try:
+        services.submit_enrolment(enrolment, by=request.user)
+    except services.SubmissionIncomplete:
+        edit = reverse("enrolment:enrolment_edit", kwargs={"enrolment_pk": enrolment.pk})
+        return redirect(f"{edit}?indsend=1")
+    except DomainError as error:
+        return _refused_or_done(request, enrolment, None, None, error, "")
+    return _refused_or_done(
         request,
         enrolment,
-        lambda e: services.submit_enrolment(e, by=request.user),
+        None,
+        None,
+        None,
         _("Tilmeldingen er indsendt til Social- og Boligstyrelsen."),
     )
 
 
 @login_required
+@require_POST_after_fetch
 def enrolment_withdraw(request, enrolment_pk):
     enrolment = _get_enrolment(request, enrolment_pk)
     require(permissions.can_fill_in(request.user, enrolment.municipality))
-    return _form_action(
-        request,
-        enrolment,
-        "withdraw_form",
-        WithdrawForm(request.POST),
-        lambda e, data: services.withdraw_enrolment(e, by=request.user, reason=data["reason"]),
-        _("Tilmeldingen er trukket tilbage."),
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, enrolment.pk, bound_form=("withdraw_form", form))
+    error = None
+    try:
+        services.withdraw_enrolment(enrolment, by=request.user, reason=form.cleaned_data["reason"])
+    except DomainError as refusal:
+        error = refusal
+    return _refused_or_done(
+        request, enrolment, "withdraw_form", form, error, _("Tilmeldingen er trukket tilbage.")
     )
 
 
 @login_required
-def director_approve(request, enrolment_pk):
-    enrolment = _get_enrolment(request, enrolment_pk)
-    require(permissions.is_director_of(request.user, enrolment))
-    return _action(
-        request,
-        enrolment,
-        lambda e: services.approve_as_director(e, by=request.user),
-        _("Tak. Din godkendelse som direktør er registreret."),
-    )
-
-
-@login_required
+@require_POST_after_fetch
 def director_link_resend(request, enrolment_pk):
     enrolment = _get_enrolment(request, enrolment_pk)
     require(
         permissions.can_fill_in(request.user, enrolment.municipality)
         or permissions.can_handle_as_sbst(request.user)
     )
-    return _action(
+    error = None
+    try:
+        services.resend_director_link(enrolment, by=request.user)
+    except DomainError as refusal:
+        error = refusal
+    return _refused_or_done(
         request,
         enrolment,
-        lambda e: services.resend_director_link(e, by=request.user),
+        None,
+        None,
+        error,
         _("Direktøren har fået et nyt link. Det tidligere link virker ikke længere."),
     )
 
 
 @login_required
+@require_POST_after_fetch
 def steering_response(request, enrolment_pk):
     enrolment = _get_enrolment(request, enrolment_pk)
     require(permissions.can_respond_as_steering_member(request.user, enrolment))
-    return _form_action(
-        request,
-        enrolment,
-        "response_form",
-        SteeringResponseForm(request.POST),
-        lambda e, data: services.respond_as_steering_member(
-            e, by=request.user, approve=data["answer"] == "approve", comment=data["comment"]
-        ),
-        _("Dit svar er registreret."),
+    form = SteeringResponseForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, enrolment.pk, bound_form=("response_form", form))
+    error = None
+    try:
+        services.respond_as_steering_member(
+            enrolment,
+            by=request.user,
+            approve=form.cleaned_data["answer"] == "approve",
+            comment=form.cleaned_data["comment"],
+        )
+    except DomainError as refusal:
+        error = refusal
+    return _refused_or_done(
+        request, enrolment, "response_form", form, error, _("Dit svar er registreret.")
     )
 
 
@@ -349,12 +407,17 @@ def enrolment_meeting(request, enrolment_pk):
             "name", "title", "level", "has_strategic_responsibility"
         )
     )
+    data = _posted(request, "participants") if request.method == "POST" else None
     form = MeetingForm(
-        request.POST or None,
-        initial={"meeting_date": enrolment.meeting_date, "held": enrolment.meeting_held},
+        data, initial={"meeting_date": enrolment.meeting_date, "held": enrolment.meeting_held}
     )
-    formset = ParticipantFormSet(request.POST or None, prefix="participants", initial=participants)
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
+    formset = ParticipantFormSet(data, prefix="participants", initial=participants)
+    if (
+        data is not None
+        and "add_row" not in request.POST
+        and form.is_valid()
+        and formset.is_valid()
+    ):
         try:
             services.record_enrolment_meeting(
                 enrolment,
@@ -376,27 +439,73 @@ def enrolment_meeting(request, enrolment_pk):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def enrolment_approve(request, enrolment_pk):
-    enrolment = _get_enrolment(request, enrolment_pk)
+    """SBST's approval: what is missing, the programme's contact, a comment, a confirmation."""
+    enrolment = get_for_user_or_404(
+        Enrolment.objects.with_criteria().select_related(
+            "municipality", "cohort", "proposed_coordinator", "submitted_by"
+        ),
+        request.user,
+        pk=enrolment_pk,
+    )
     require(permissions.can_handle_as_sbst(request.user))
-    return _action(
+    if enrolment.state != Enrolment.State.SUBMITTED:
+        messages.info(request, _("Tilmeldingen venter ikke på en afgørelse."))
+        return _to_detail(enrolment)
+    counts = enrolment.steering_counts
+    form = ApproveForm(
+        request.POST or None,
+        initial={"primary_contact": request.user},
+        contacts=services.sbst_contacts(),
+        needs_confirmation=counts.unanswered > 0,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.approve_enrolment(
+                enrolment,
+                by=request.user,
+                primary_contact=form.cleaned_data["primary_contact"],
+                comment=form.cleaned_data["comment"],
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Tilmeldingen er godkendt, og forløbet er oprettet."))
+            return _to_detail(enrolment)
+    return render(
         request,
-        enrolment,
-        lambda e: services.approve_enrolment(e, by=request.user),
-        _("Tilmeldingen er godkendt, og forløbet er oprettet."),
+        "enrolment/enrolment_approve.html",
+        {
+            "enrolment": enrolment,
+            "form": form,
+            "checklist": enrolment.checklist,
+            "criteria_met": enrolment.all_criteria_met,
+            "steering_counts": counts,
+            "waiting": [m for m in enrolment.steering_members.all() if m.response == "pending"],
+        },
     )
 
 
 @login_required
+@require_POST_after_fetch
 def enrolment_reject(request, enrolment_pk):
     enrolment = _get_enrolment(request, enrolment_pk)
     require(permissions.can_handle_as_sbst(request.user))
-    return _form_action(
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, enrolment.pk, bound_form=("reject_form", form))
+    error = None
+    try:
+        services.reject_enrolment(enrolment, by=request.user, reason=form.cleaned_data["reason"])
+    except DomainError as refusal:
+        error = refusal
+    return _refused_or_done(
         request,
         enrolment,
         "reject_form",
-        RejectForm(request.POST),
-        lambda e, data: services.reject_enrolment(e, by=request.user, reason=data["reason"]),
+        form,
+        error,
         _("Tilmeldingen er afvist, og koordinatoren har fået besked."),
     )
 
@@ -410,28 +519,39 @@ def director_approval(request, token):
     if link is None:
         raise Http404
     enrolment = link.enrolment
+    form = DirectorAnswerForm(request.POST or None)
     error = None
-    if request.method == "POST":
+    if request.method == "POST" and form.is_valid():
+        approve = form.cleaned_data["answer"] == "approve"
         try:
-            services.approve_by_director_link(token=token)
-        except DomainError as exc:
-            error = exc.message
+            answered = services.answer_by_director_link(
+                token=token, approve=approve, reason=form.cleaned_data["reason"]
+            )
+        except DomainError as refusal:
+            if refusal.field in form.fields:
+                form.add_error(refusal.field, refusal.message)
+            else:
+                error = refusal.message
         else:
             return render(
                 request,
                 "enrolment/director_approval_done.html",
-                {"enrolment": enrolment},
+                {"enrolment": answered, "approved": approve},
             )
-    else:
+    elif request.method == "GET":
         try:
             services.check_director_link_usable(link)
-        except DomainError as exc:
-            error = exc.message
-    steering = list(enrolment.steering_members.all())
+        except DomainError as refusal:
+            error = refusal.message
     return render(
         request,
         "enrolment/director_approval.html",
-        {"enrolment": enrolment, "error": error, "steering_members": steering},
+        {
+            "enrolment": enrolment,
+            "error": error,
+            "form": form,
+            "steering_members": list(enrolment.steering_members.all()),
+        },
         status=410 if error else 200,
     )
 

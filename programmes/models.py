@@ -1,8 +1,11 @@
 from typing import ClassVar
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -308,3 +311,86 @@ class GroupMember(TenantModel):
 
     def __str__(self):
         return self.name
+
+
+class ActivityEntry(TenantModel):
+    """One line of the one domain activity log: who did what, when, to which object.
+
+    Services write it in the same transaction as the change, through
+    `programmes.activity.log_action`; pages render it in the reader's language from `action`
+    and `data` (never from a stored sentence). django-auditlog keeps field-level changes
+    made in the admin beside it. An entry without a municipality is SBST's alone.
+    """
+
+    tenant_parent = None
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("kommune"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("forløb"),
+        on_delete=models.CASCADE,
+        related_name="activity",
+        null=True,
+        blank=True,
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("udført af"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Who acted when it was no user of the portal (a director using a personal link).
+    actor_description = models.CharField(_("udført af (beskrivelse)"), max_length=300, blank=True)
+    action = models.CharField(_("handling"), max_length=80)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, null=True, blank=True
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target = GenericForeignKey("content_type", "object_id")
+    data = models.JSONField(_("data"), encoder=DjangoJSONEncoder, default=dict, blank=True)
+    created_at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("aktivitet")
+        verbose_name_plural = _("aktiviteter")
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(
+                fields=["municipality", "content_type", "object_id", "created_at"],
+                name="activity_muni_object",
+            ),
+            models.Index(
+                fields=["municipality", "programme", "created_at"], name="activity_muni_prog"
+            ),
+            models.Index(fields=["action", "created_at"], name="activity_action"),
+        ]
+
+    def __str__(self):
+        return f"{self.action} · {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def message(self) -> str:
+        """The entry as a sentence in the active language."""
+        from .activity import describe
+
+        return describe(self)
+
+    @property
+    def note(self) -> str:
+        """Free text a person wrote with the action (a reason, a comment), shown as written."""
+        return self.data.get("note", "")
+
+    @property
+    def who(self) -> str:
+        if self.actor_description:
+            return self.actor_description
+        return self.actor.get_full_name() if self.actor else ""

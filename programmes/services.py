@@ -1,6 +1,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .activity import CoreAction, log_action
 from .errors import DomainError
 from .models import Membership
 from .permissions import can_invite
@@ -20,7 +21,12 @@ def remove_membership(membership: Membership, *, by) -> None:
         )
         if not by.is_sbst and by.pk not in coordinators.values():
             raise DomainError(_("Du har ikke ret til at ændre, hvem der er med i denne kommune."))
-        locked = Membership.objects.select_for_update().filter(pk=membership.pk).first()
+        locked = (
+            Membership.objects.select_for_update(of=("self",))
+            .select_related("user")
+            .filter(pk=membership.pk)
+            .first()
+        )
         if locked is None:
             return  # already removed by someone else: the outcome is the same
         if locked.role == Membership.Role.COORDINATOR and list(coordinators) == [locked.pk]:
@@ -31,4 +37,14 @@ def remove_membership(membership: Membership, *, by) -> None:
                 )
                 % {"municipality": membership.municipality}
             )
+        log_action(
+            locked,
+            CoreAction.MEMBERSHIP_REMOVED,
+            by=by,
+            data={
+                "user": locked.user_id,
+                "role": locked.role,
+                "person": locked.user.get_full_name(),
+            },
+        )
         locked.delete()

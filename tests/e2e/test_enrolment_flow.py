@@ -120,7 +120,7 @@ def test_coordinator_director_steering_member_and_consultant_take_an_enrolment_t
     assert enrolment.state == Enrolment.State.APPROVED
     programme = Programme.objects.get(municipality__name="Roskilde", cohort=cohort)
     assert programme.coordinator == coordinator
-    history = list(enrolment.events.values_list("kind", flat=True))
+    history = list(enrolment.activity.values_list("action", flat=True))
     assert history == [
         "created",
         "submitted",

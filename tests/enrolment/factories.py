@@ -93,7 +93,7 @@ def hold_meeting(enrolment, consultant, *, level=Level.CHIEF, strategic=True):
 def ready_for_decision(municipality, coordinator, consultant, **kwargs) -> Enrolment:
     """Submitted, approved by the director through the link, meeting held at chief level."""
     enrolment = submitted_enrolment(municipality, coordinator, **kwargs)
-    services.approve_by_director_link(token=director_token(enrolment))
+    services.answer_by_director_link(token=director_token(enrolment), approve=True)
     hold_meeting(enrolment, consultant)
     enrolment.refresh_from_db()
     return enrolment

@@ -7,7 +7,8 @@ from django.db import connection
 from django_scopes import scopes_disabled
 
 from enrolment import services
-from enrolment.models import Enrolment, EnrolmentEvent
+from enrolment.activity import Action
+from enrolment.models import Enrolment
 from programmes.errors import DomainError
 from programmes.models import Programme
 from tests.factories import ConsultantFactory
@@ -62,9 +63,7 @@ def test_two_consultants_deciding_at_once_exactly_one_wins(roskilde, roskilde_co
         assert enrolment.state == Enrolment.State.REJECTED
         assert refusal == "Tilmeldingen har status »Afvist« og kan derfor ikke godkendes."
         assert not Programme.objects.filter(municipality=roskilde).exists()
-    decisions = enrolment.events.filter(
-        kind__in=[EnrolmentEvent.Kind.APPROVED, EnrolmentEvent.Kind.REJECTED]
-    )
+    decisions = enrolment.activity.filter(action__in=[Action.APPROVED, Action.REJECTED])
     assert decisions.count() == 1
 
 
@@ -76,9 +75,9 @@ def test_the_director_link_works_once_even_when_opened_twice_at_once(
     token = director_token(enrolment)
 
     outcomes = run_at_once(
-        lambda: services.approve_by_director_link(token=token),
-        lambda: services.approve_by_director_link(token=token),
+        lambda: services.answer_by_director_link(token=token, approve=True),
+        lambda: services.answer_by_director_link(token=token, approve=True),
     )
 
     assert outcomes.count("ok") == 1
-    assert enrolment.events.filter(kind=EnrolmentEvent.Kind.DIRECTOR_APPROVED).count() == 1
+    assert enrolment.activity.filter(action=Action.DIRECTOR_APPROVED).count() == 1

@@ -1,0 +1,81 @@
+"""The enrolment's action codes in the activity log, and how each reads."""
+
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from programmes.activity import as_date, register
+
+
+class Action:
+    CREATED = "enrolment.created"
+    UPDATED = "enrolment.updated"
+    SUBMITTED = "enrolment.submitted"
+    DIRECTOR_LINK_SENT = "enrolment.director_link_sent"
+    DIRECTOR_APPROVED = "enrolment.director_approved"
+    DIRECTOR_DECLINED = "enrolment.director_declined"
+    STEERING_APPROVED = "enrolment.steering_approved"
+    STEERING_OBJECTED = "enrolment.steering_objected"
+    STEERING_ACCESS_GRANTED = "enrolment.steering_access_granted"
+    MEETING_RECORDED = "enrolment.meeting_recorded"
+    APPROVED = "enrolment.approved"
+    REJECTED = "enrolment.rejected"
+    WITHDRAWN = "enrolment.withdrawn"
+
+
+def _updated(data) -> str:
+    from .models import Enrolment
+
+    labels = []
+    for name in data.get("fields", []):
+        try:
+            labels.append(str(Enrolment._meta.get_field(name).verbose_name))
+        except Exception:  # a field removed since: name it as stored
+            labels.append(name)
+    if data.get("steering"):
+        labels.append(_("de foreslåede medlemmer af styregruppen"))
+    if not labels:
+        return _("Kladden er gemt.")
+    return _("Kladden er ændret: %(fields)s.") % {"fields": get_text_list(labels, _("og"))}
+
+
+def _meeting(data) -> str:
+    if data.get("held"):
+        count = data.get("count", 0)
+        return ngettext(
+            "Tilmeldingsmødet er afholdt den %(date)s med %(count)d deltager fra kommunen.",
+            "Tilmeldingsmødet er afholdt den %(date)s med %(count)d deltagere fra kommunen.",
+            count,
+        ) % {"date": as_date(data["date"]), "count": count}
+    return _("Tilmeldingsmødet er planlagt til den %(date)s.") % {"date": as_date(data["date"])}
+
+
+def _director_approved(data) -> str:
+    if data.get("via") == "link":
+        return _("Direktøren har godkendt tilmeldingen via sit personlige link.")
+    return _("Direktøren har godkendt tilmeldingen fra sin brugerkonto.")
+
+
+ACTIONS = register(
+    {
+        Action.CREATED: gettext_lazy("Tilmeldingen er oprettet som kladde."),
+        Action.UPDATED: _updated,
+        Action.SUBMITTED: gettext_lazy("Tilmeldingen er indsendt til Social- og Boligstyrelsen."),
+        Action.DIRECTOR_LINK_SENT: gettext_lazy("Direktøren har fået et link til %(email)s."),
+        Action.DIRECTOR_APPROVED: _director_approved,
+        Action.DIRECTOR_DECLINED: gettext_lazy("Direktøren har afvist at godkende tilmeldingen."),
+        Action.STEERING_APPROVED: gettext_lazy(
+            "%(name)s har godkendt tilmeldingen som medlem af styregruppen."
+        ),
+        Action.STEERING_OBJECTED: gettext_lazy(
+            "%(name)s har gjort indsigelse som medlem af styregruppen."
+        ),
+        Action.STEERING_ACCESS_GRANTED: gettext_lazy(
+            "%(name)s kan nu svare som medlem af styregruppen."
+        ),
+        Action.MEETING_RECORDED: _meeting,
+        Action.APPROVED: gettext_lazy("Social- og Boligstyrelsen har godkendt tilmeldingen."),
+        Action.REJECTED: gettext_lazy("Social- og Boligstyrelsen har afvist tilmeldingen."),
+        Action.WITHDRAWN: gettext_lazy("Kommunen har trukket tilmeldingen tilbage."),
+    }
+)

@@ -1,0 +1,109 @@
+"""The one domain activity log: `log_action` writes an entry, `describe` reads it aloud.
+
+Each app registers its action codes with a Danish sentence (translated when read) or a
+function of the entry's data, e.g. in `enrolment/activity.py`:
+
+    ACTIONS = register({"enrolment.submitted": _("Tilmeldingen er indsendt.")})
+
+and its services call `log_action(enrolment, "enrolment.submitted", by=user)` inside their
+transaction. Store facts in `data` (ids, dates as ISO strings, counts, field names), never a
+sentence; free text a person wrote goes in `data["note"]`.
+"""
+
+import datetime
+from collections.abc import Callable
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .models import ActivityEntry
+
+_ACTIONS: dict[str, object] = {}
+
+
+def register(actions: dict[str, object]) -> dict[str, object]:
+    """Make action codes known: code → lazy sentence with %(name)s data, or data → str."""
+    _ACTIONS.update(actions)
+    return actions
+
+
+def log_action(
+    target,
+    action: str,
+    *,
+    by=None,
+    actor_description: str = "",
+    data: dict | None = None,
+    programme=None,
+) -> ActivityEntry:
+    """Record that `by` (or `actor_description`) did `action` to `target`, now."""
+    if action not in _ACTIONS:
+        raise ValueError(f"Unknown activity action {action!r}: register it first.")
+    if programme is None and getattr(target, "programme_id", None):
+        programme_id = target.programme_id
+    else:
+        programme_id = programme.pk if programme is not None else None
+    return ActivityEntry.objects.create(
+        municipality_id=getattr(target, "municipality_id", None),
+        programme_id=programme_id,
+        actor=by,
+        actor_description=actor_description,
+        action=action,
+        content_type=ContentType.objects.get_for_model(target),
+        object_id=target.pk,
+        data=data or {},
+    )
+
+
+def for_object(target):
+    """The entries about `target`, oldest first."""
+    return ActivityEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(target), object_id=target.pk
+    ).select_related("actor")
+
+
+def as_date(value) -> str:
+    """An ISO date from `data`, in the reader's date format."""
+    if isinstance(value, str):
+        value = datetime.date.fromisoformat(value)
+    return date_format(value, "DATE_FORMAT")
+
+
+def describe(entry: ActivityEntry) -> str:
+    """The entry as a sentence in the active language."""
+    template = _ACTIONS.get(entry.action)
+    if template is None:
+        return _("Ukendt handling (%(action)s).") % {"action": entry.action}
+    try:
+        if isinstance(template, Callable):
+            return template(entry.data)
+        return str(template) % entry.data
+    except (KeyError, ValueError, TypeError):
+        # An entry written before its action's facts changed: never fail a page over it.
+        return entry.data.get("note") or _("Ukendt handling (%(action)s).") % {
+            "action": entry.action
+        }
+
+
+class CoreAction:
+    MEMBERSHIP_REMOVED = "membership.removed"
+
+
+register(
+    {
+        CoreAction.MEMBERSHIP_REMOVED: lambda data: (
+            _("%(person)s er ikke længere %(role)s.")
+            % {"person": data.get("person", ""), "role": _role_label(data.get("role", "")).lower()}
+        ),
+    }
+)
+
+
+def _role_label(role: str) -> str:
+    from .models import Membership
+
+    try:
+        return str(Membership.Role(role).label)
+    except ValueError:
+        return role
