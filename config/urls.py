@@ -1,11 +1,17 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 
 from programmes import views as programme_views
 
 urlpatterns = [
     path("", programme_views.home, name="home"),
     path("healthz", programme_views.healthz, name="healthz"),
+    # Browsers ask for /favicon.ico on their own; the icon is a static file
+    # (a temporary redirect, as its hashed name changes with the file).
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.png")), name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("accounts.urls")),
     path("", include("programmes.urls")),
