@@ -1,6 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .extensions import NAV_ITEMS
 from .permissions import is_coordinator
 
 
@@ -12,17 +13,16 @@ def navigation(request):
     items = [(_("Forside"), reverse("home"))]
     if user.is_sbst:
         items.append((_("Kommuner"), reverse("programmes:municipality_list")))
-        items.append((_("Tilmeldinger"), reverse("enrolment:enrolment_list")))
+    for feature_items in NAV_ITEMS:
+        items.extend(feature_items(request))
     municipality = getattr(request, "municipality", None)
-    if municipality is not None:
-        items.append((_("Tilmelding"), reverse("enrolment:start")))
-        if is_coordinator(user, municipality):
-            items.append(
-                (
-                    _("Personer"),
-                    reverse("programmes:municipality_people", args=[municipality.code]),
-                )
+    if municipality is not None and is_coordinator(user, municipality):
+        items.append(
+            (
+                _("Personer"),
+                reverse("programmes:municipality_people", args=[municipality.code]),
             )
+        )
     if user.is_sbst:
         items.append((_("Invitationer"), reverse("accounts:invitation_list")))
     if user.is_staff:

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from .errors import DomainError
+from .extensions import MUNICIPALITY_PANELS, USER_PANELS, render_panels
 from .health import health_report
 from .middleware import SESSION_KEY
 from .models import GroupMember, Membership, Municipality, Programme, ProgrammeGroup, Region
@@ -37,6 +38,10 @@ def home(request):
             "municipality": municipality,
             "programmes": programmes,
             "roles": roles_in(request.user, municipality),
+            "user_panels": render_panels(USER_PANELS, request, municipality),
+            "panels": render_panels(MUNICIPALITY_PANELS, request, municipality)
+            if municipality is not None
+            else [],
         },
     )
 
@@ -81,6 +86,7 @@ def municipality_detail(request, code):
             "municipality": municipality,
             "programmes": programmes,
             "can_manage_people": can_invite(request.user, municipality),
+            "panels": render_panels(MUNICIPALITY_PANELS, request, municipality),
         },
     )
 

@@ -1,8 +1,6 @@
 from django import template
 from django.utils import translation
 
-from ..selectors import enrolments_awaiting
-
 register = template.Library()
 
 
@@ -26,11 +24,3 @@ def genitive(name) -> str:
     if (translation.get_language() or "").startswith("en"):
         return _english_genitive(name)
     return _danish_genitive(name)
-
-
-@register.inclusion_tag("enrolment/_awaiting.html", takes_context=True)
-def enrolments_awaiting_me(context):
-    """The enrolments waiting for the signed-in user's approval, for their start page."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    return {"awaiting": enrolments_awaiting(user)}

@@ -1,12 +1,15 @@
 import os
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django_scopes import scopes_disabled
 
-from accounts.models import User
+from programmes.extensions import DEMO_BUILDERS
 from programmes.models import Membership, Municipality
+
+User = get_user_model()
 
 # The demo municipalities and the names of their coordinators.
 DEMO_MUNICIPALITIES = {
@@ -51,11 +54,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demodata er klar. Adgangskode: {password}"))
 
     def _seed_apps(self, password):
-        from enrolment import demo as enrolment_demo
-
-        seed = getattr(enrolment_demo, "seed_enrolment_demo", None)
-        if seed is not None:
-            seed(password=password, log=self.stdout.write)
+        for build in DEMO_BUILDERS:
+            build(password=password, log=self.stdout.write)
 
     def _user(self, email, full_name, password, **fields):
         user, created = User.objects.get_or_create(
