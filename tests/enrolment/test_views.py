@@ -5,12 +5,12 @@ import re
 
 import pytest
 from django.core import mail
-from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
 
 from enrolment import services
 from enrolment.models import Enrolment
+from programmes.extensions import USER_PANELS, render_panels
 from programmes.models import Level, Membership
 from tests.factories import AdministratorFactory, member
 
@@ -469,7 +469,7 @@ def test_the_list_query_count_does_not_grow_with_rows(
 # Waiting on the start page
 
 
-def test_the_start_page_tag_lists_what_waits_for_the_user(rf, roskilde, roskilde_coordinator):
+def test_the_start_page_lists_what_waits_for_the_user(rf, roskilde, roskilde_coordinator):
     director = member("Roskilde", role=Membership.Role.READER, email="dir@roskilde.example.dk")
     steering = steering_user(roskilde, "styre@roskilde.example.dk")
     enrolment = submitted_enrolment(
@@ -478,12 +478,11 @@ def test_the_start_page_tag_lists_what_waits_for_the_user(rf, roskilde, roskilde
         director_email=director.email,
         steering_users=[steering, director],
     )
-    template = Template("{% load enrolment_tags %}{% enrolments_awaiting_me %}")
 
     def render(user):
         request = rf.get("/")
         request.user = user
-        return template.render(Context({"request": request}))
+        return "".join(render_panels(USER_PANELS, request, roskilde))
 
     assert "venter på dit svar som medlem af styregruppen." in render(director)
     assert "som medlem af styregruppen." in render(steering)
