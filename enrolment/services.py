@@ -24,6 +24,7 @@ from outbox.services import enqueue
 from programmes.activity import log_action
 from programmes.errors import DomainError
 from programmes.models import ActivityEntry, GroupMember, Membership, Programme, ProgrammeGroup
+from programmes.services import sbst_contacts
 
 from . import permissions
 from .activity import Action
@@ -851,13 +852,6 @@ def _create_programme(enrolment: Enrolment, *, primary_contact) -> Programme:
                 municipality_id=enrolment.municipality_id, user=user, role=role
             )
     return programme
-
-
-def sbst_contacts():
-    """The people SBST can name as a programme's primary contact."""
-    return User.objects.filter(
-        sbst_role__in=[User.SbstRole.CONSULTANT, User.SbstRole.ADMINISTRATOR], is_active=True
-    ).order_by("full_name", "email")
 
 
 @transaction.atomic

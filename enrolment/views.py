@@ -17,6 +17,7 @@ from programmes.activity import for_object
 from programmes.errors import DomainError
 from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
+from programmes.services import sbst_contacts
 
 from . import permissions, services
 from .forms import (
@@ -457,7 +458,7 @@ def enrolment_approve(request, enrolment_pk):
     form = ApproveForm(
         request.POST or None,
         initial={"primary_contact": request.user},
-        contacts=services.sbst_contacts(),
+        contacts=sbst_contacts(),
         needs_confirmation=counts.unanswered > 0,
     )
     if request.method == "POST" and form.is_valid():

@@ -88,14 +88,26 @@ def describe(entry: ActivityEntry) -> str:
 
 class CoreAction:
     MEMBERSHIP_REMOVED = "membership.removed"
+    CONTACT_CHANGED = "programme.contact_changed"
+
+
+def _membership_removed(data) -> str:
+    return _("%(person)s er ikke længere %(role)s.") % {
+        "person": data.get("person", ""),
+        "role": _role_label(data.get("role", "")).lower(),
+    }
+
+
+def _contact_changed(data) -> str:
+    return _("%(name)s er nu forløbets primære kontakt i Social- og Boligstyrelsen.") % {
+        "name": data.get("name", "")
+    }
 
 
 register(
     {
-        CoreAction.MEMBERSHIP_REMOVED: lambda data: (
-            _("%(person)s er ikke længere %(role)s.")
-            % {"person": data.get("person", ""), "role": _role_label(data.get("role", "")).lower()}
-        ),
+        CoreAction.MEMBERSHIP_REMOVED: _membership_removed,
+        CoreAction.CONTACT_CHANGED: _contact_changed,
     }
 )
 

@@ -1,9 +1,10 @@
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .activity import CoreAction, log_action
 from .errors import DomainError
-from .models import Membership
+from .models import Membership, Programme
 from .permissions import can_invite
 
 
@@ -48,3 +49,35 @@ def remove_membership(membership: Membership, *, by) -> None:
             },
         )
         locked.delete()
+
+
+def sbst_contacts():
+    """The people SBST can name as a programme's primary contact."""
+    User = get_user_model()
+    return User.objects.filter(
+        sbst_role__in=[User.SbstRole.CONSULTANT, User.SbstRole.ADMINISTRATOR], is_active=True
+    ).order_by("full_name", "email")
+
+
+def change_primary_contact(programme: Programme, *, by, contact) -> Programme:
+    """SBST names another of its people as the programme's primary contact."""
+    if not (by.is_authenticated and by.is_sbst):
+        raise DomainError(_("Kun Social- og Boligstyrelsen kan vælge forløbets primære kontakt."))
+    if not sbst_contacts().filter(pk=contact.pk).exists():
+        raise DomainError(
+            _("Den primære kontakt skal være en aktiv medarbejder i SBST."), field="contact"
+        )
+    with transaction.atomic():
+        locked = Programme.objects.select_for_update().get(pk=programme.pk)
+        if locked.primary_contact_id == contact.pk:
+            return locked
+        locked.primary_contact = contact
+        locked.save(update_fields=["primary_contact"])
+        log_action(
+            locked,
+            CoreAction.CONTACT_CHANGED,
+            by=by,
+            programme=locked,
+            data={"name": contact.get_full_name()},
+        )
+    return locked

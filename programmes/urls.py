@@ -14,5 +14,6 @@ urlpatterns = [
         name="membership_remove",
     ),
     path("forloeb/<int:programme_pk>/", views.programme_detail, name="programme_detail"),
+    path("forloeb/<int:programme_pk>/kontakt/", views.programme_contact, name="programme_contact"),
     path("skift-kommune/", views.switch_municipality, name="switch_municipality"),
 ]

@@ -9,13 +9,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from .errors import DomainError
 from .extensions import MUNICIPALITY_PANELS, USER_PANELS, render_panels
+from .forms import PrimaryContactForm
 from .health import health_report
 from .middleware import SESSION_KEY
 from .models import GroupMember, Membership, Municipality, Programme, ProgrammeGroup, Region
 from .permissions import can_invite, require, roles_in
 from .schedule import phase_schedule
 from .scoping import get_for_user_or_404
-from .services import remove_membership
+from .services import change_primary_contact, remove_membership
 
 
 @login_required
@@ -113,12 +114,34 @@ def programme_detail(request, programme_pk):
         {
             "programme": programme,
             "schedule": phase_schedule(programme.cohort),
+            "contact_form": PrimaryContactForm(initial={"contact": programme.primary_contact_id})
+            if request.user.is_sbst
+            else None,
             "groups": groups,
             "has_implementation_group": any(
                 g.kind == ProgrammeGroup.Kind.IMPLEMENTATION for g in groups
             ),
         },
     )
+
+
+@login_required
+@require_POST
+def programme_contact(request, programme_pk):
+    """SBST changes the programme's primary contact."""
+    programme = get_for_user_or_404(Programme, request.user, pk=programme_pk)
+    require(request.user.is_sbst)
+    form = PrimaryContactForm(request.POST)
+    if form.is_valid():
+        try:
+            change_primary_contact(programme, by=request.user, contact=form.cleaned_data["contact"])
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Forløbets primære kontakt er gemt."))
+    else:
+        messages.error(request, _("Vælg en medarbejder i Social- og Boligstyrelsen."))
+    return redirect("programmes:programme_detail", programme_pk=programme.pk)
 
 
 @login_required
