@@ -36,10 +36,12 @@ def test_the_demo_has_enrolments_in_different_states_and_runs_twice(demo_cast):
 
 @pytest.mark.cross_tenant
 def test_the_world_builds_an_enrolment_of_the_given_municipality(herning):
-    pk = WORLD["enrolment_pk"](herning)
+    made = WORLD["enrolment_pk"](herning)
 
-    enrolment = Enrolment.objects.get(pk=pk)
+    enrolment = Enrolment.objects.get(pk=made.value)
     assert enrolment.municipality == herning
+    assert made.owner == enrolment.submitted_by
     steering = enrolment.steering_members.get()
+    assert steering.user == made.owner_of["enrolment:steering_response"]
     assert steering.user.memberships.get().role == Membership.Role.STEERING
     assert enrolment.director_links.count() == 1

@@ -1,21 +1,23 @@
-"""Objects of one municipality for the cross-tenant walk: one maker per URL kwarg."""
+"""Roskilde's programmes and memberships for the cross-tenant walk (see tests/world.py)."""
 
 from programmes.models import Membership
-from tests.factories import member
+from tests.factories import ProgrammeFactory
+from tests.world import Made, person
+
+Role = Membership.Role
 
 
-def make_membership_pk(municipality) -> int:
-    user = member(municipality.name, role=Membership.Role.READER)
-    return user.memberships.get().pk
+def make_membership_pk(municipality) -> Made:
+    """A reader's membership, which the municipality's coordinator may remove."""
+    reader = person(municipality, Role.READER)
+    coordinator = person(municipality, Role.COORDINATOR)
+    return Made(reader.memberships.get().pk, owner=coordinator)
 
 
-WORLD = {"membership_pk": make_membership_pk}
+def make_programme_pk(municipality) -> Made:
+    coordinator = person(municipality, Role.COORDINATOR)
+    programme = ProgrammeFactory(municipality=municipality, coordinator=coordinator)
+    return Made(programme.pk, owner=person(municipality, Role.READER))
 
 
-def make_programme_pk(municipality) -> int:
-    from tests.factories import ProgrammeFactory
-
-    return ProgrammeFactory(municipality=municipality).pk
-
-
-WORLD["programme_pk"] = make_programme_pk
+WORLD = {"membership_pk": make_membership_pk, "programme_pk": make_programme_pk}
