@@ -21,3 +21,5 @@ def make_programme_pk(municipality) -> Made:
 
 
 WORLD = {"membership_pk": make_membership_pk, "programme_pk": make_programme_pk}
+
+SBST_PAGES = {"programmes:programme_contact"}
