@@ -99,7 +99,43 @@ def new_token() -> tuple[str, str]:
     return token, hash_token(token)
 
 
-class Invitation(TenantModel):
+class SecretLink(models.Model):
+    """The one pattern of a link that is its own credential (an invitation, the director's
+    approval, a calendar feed): only the token's hash is stored, so a leaked database leaks
+    no usable link; the link expires.
+
+    `issue(...)` creates the row and returns the token to e-mail, once; `with_token(t)` finds
+    it again. Subclasses add what "used" means for them.
+    """
+
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("udløber"))
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def issue(cls, *, valid_for, **fields):
+        """Create a link valid for the `valid_for` timedelta; return it and its secret token."""
+        token, token_hash = new_token()
+        link = cls.objects.create(
+            token_hash=token_hash, expires_at=timezone.now() + valid_for, **fields
+        )
+        return link, token
+
+    @classmethod
+    def with_token(cls, token: str, queryset=None):
+        """The links (none or one) the token belongs to, looked up by its hash alone."""
+        queryset = cls.objects.all() if queryset is None else queryset
+        return queryset.filter(token_hash=hash_token(token))
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+
+class Invitation(SecretLink, TenantModel):
     """An e-mailed, expiring, single-use invitation into a municipality with a role.
 
     Only the hash of the token is stored, so a leaked database does not leak usable links.
@@ -120,7 +156,6 @@ class Invitation(TenantModel):
         help_text=_("Tom for en invitation til SBST."),
     )
     role = models.CharField(_("rolle"), max_length=30, choices=Membership.Role.choices)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("inviteret af"),
@@ -128,8 +163,6 @@ class Invitation(TenantModel):
         null=True,
         related_name="invitations_sent",
     )
-    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
-    expires_at = models.DateTimeField(_("udløber"))
     accepted_at = models.DateTimeField(_("taget imod"), null=True, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -147,10 +180,6 @@ class Invitation(TenantModel):
 
     def __str__(self):
         return self.email
-
-    @property
-    def is_expired(self) -> bool:
-        return timezone.now() >= self.expires_at
 
     @property
     def is_used(self) -> bool:

@@ -5,16 +5,17 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from config.celery import queue_after_commit
+from outbox.services import enqueue
 from programmes.errors import DomainError
 from programmes.models import Membership
 from programmes.permissions import can_invite
 
 from . import throttle
 from .lockout import normalise_email
-from .models import Invitation, User, hash_token, new_token
+from .models import Invitation, User
 from .signals import person_joined
 from .tasks import send_mail_task, send_password_reset_task
 
@@ -47,18 +48,16 @@ def invite_person(*, by, email, municipality, role, full_name="") -> tuple[Invit
             _("Du har sendt mange invitationer den seneste time. Vent lidt, og prøv igen."),
             field="email",
         )
-    token, token_hash = new_token()
     with transaction.atomic():
-        invitation = Invitation.objects.create(
+        invitation, token = Invitation.issue(
+            valid_for=timedelta(days=settings.INVITATION_VALID_DAYS),
             email=email,
             full_name=full_name,
             municipality=municipality,
             role=role,
-            token_hash=token_hash,
             invited_by=by,
-            expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
         )
-        queue_after_commit(
+        enqueue(
             send_mail_task,
             template="accounts/email/invitation",
             to=[email],
@@ -67,7 +66,7 @@ def invite_person(*, by, email, municipality, role, full_name="") -> tuple[Invit
                 "role": str(Membership.Role(role).label),
                 "invited_by": by.get_full_name(),
                 "link": settings.SITE_URL + reverse("accounts:invitation_accept", args=[token]),
-                "expires": timezone.localtime(invitation.expires_at).strftime("%d.%m.%Y"),
+                "expires": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT"),
             },
         )
     return invitation, token
@@ -94,15 +93,13 @@ def request_password_reset(*, email: str, client_ip: str | None, language: str) 
     ):
         logger.warning("Password reset throttled for a client address or an e-mail address.")
         return
-    queue_after_commit(send_password_reset_task, email=email, language=language)
+    enqueue(send_password_reset_task, email=email, language=language)
 
 
 def find_invitation(token: str) -> Invitation | None:
-    return (
-        Invitation.objects.select_related("municipality", "invited_by")
-        .filter(token_hash=hash_token(token))
-        .first()
-    )
+    return Invitation.with_token(
+        token, Invitation.objects.select_related("municipality", "invited_by")
+    ).first()
 
 
 def check_invitation_usable(invitation: Invitation) -> None:
@@ -113,7 +110,7 @@ def check_invitation_usable(invitation: Invitation) -> None:
     if invitation.is_expired:
         raise DomainError(
             _("Invitationen udløb den %(date)s. Bed den, der inviterede dig, om en ny.")
-            % {"date": timezone.localtime(invitation.expires_at).strftime("%d.%m.%Y")}
+            % {"date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")}
         )
 
 
@@ -123,12 +120,12 @@ def accept_invitation(*, token: str, user=None, full_name: str = "", password: s
     An existing account must be signed in as the invited e-mail to accept.
     """
     with transaction.atomic():
-        invitation = (
-            Invitation.objects.select_for_update(of=("self",))
-            .select_related("municipality", "invited_by")
-            .filter(token_hash=hash_token(token))
-            .first()
-        )
+        invitation = Invitation.with_token(
+            token,
+            Invitation.objects.select_for_update(of=("self",)).select_related(
+                "municipality", "invited_by"
+            ),
+        ).first()
         if invitation is None:
             raise DomainError(_("Invitationen findes ikke. Tjek at du har brugt hele linket."))
         check_invitation_usable(invitation)

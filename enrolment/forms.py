@@ -3,7 +3,6 @@
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
@@ -24,9 +23,7 @@ REASON_MAX_LENGTH = 2000
 
 def open_cohorts(current=None):
     """Cohorts SBST has opened whose deadline has not passed, plus the draft's own."""
-    cohorts = Cohort.objects.filter(
-        is_open_for_enrolment=True, enrolment_deadline__gte=timezone.localdate()
-    )
+    cohorts = Cohort.objects.open_for_enrolment()
     if current is not None:
         cohorts = cohorts | Cohort.objects.filter(pk=current.pk)
     return cohorts.order_by("starts_on")

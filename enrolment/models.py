@@ -10,11 +10,11 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from accounts.models import SecretLink
 from programmes.models import Cohort, Level, Municipality, Programme, TenantModel
 from programmes.scoping import TenantQuerySet, tenant_manager
 
@@ -464,7 +464,7 @@ class MeetingParticipant(TenantModel):
         return self.level in SENIOR_LEVELS and self.has_strategic_responsibility
 
 
-class DirectorLink(TenantModel):
+class DirectorLink(SecretLink, TenantModel):
     """The director's personal, expiring, single-use approval link; only its hash is stored."""
 
     tenant_parent = "enrolment"
@@ -476,10 +476,6 @@ class DirectorLink(TenantModel):
         related_name="director_links",
     )
     email = models.EmailField(_("sendt til"))
-    # Looked up by the hash alone: the token is the credential of someone without an account.
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
-    expires_at = models.DateTimeField(_("udløber"))
     used_at = models.DateTimeField(_("brugt"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("erstattet"), null=True, blank=True)
 
@@ -491,7 +487,3 @@ class DirectorLink(TenantModel):
 
     def __str__(self):
         return self.email
-
-    @property
-    def is_expired(self) -> bool:
-        return timezone.now() >= self.expires_at

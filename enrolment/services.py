@@ -17,13 +17,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from guardian.shortcuts import assign_perm
 
-from accounts.models import hash_token, new_token
 from accounts.tasks import send_mail_task
 from accounts.throttle import allow
 from outbox.services import enqueue
 from programmes.activity import log_action
 from programmes.errors import DomainError
-from programmes.models import ActivityEntry, GroupMember, Membership, Programme, ProgrammeGroup
+from programmes.models import (
+    ActivityEntry,
+    Cohort,
+    GroupMember,
+    Membership,
+    Programme,
+    ProgrammeGroup,
+)
 from programmes.services import sbst_contacts
 
 from . import permissions
@@ -143,21 +149,21 @@ def _refuse_unless(condition: bool, message: str) -> None:
 
 def check_cohort_open(cohort, *, today=None) -> None:
     """Refuse a cohort SBST has closed or whose enrolment deadline has passed."""
-    today = today or timezone.localdate()
+    if Cohort.objects.open_for_enrolment(today).filter(pk=cohort.pk).exists():
+        return
     if not cohort.is_open_for_enrolment:
         raise DomainError(
             _("Holdet %(cohort)s er ikke åbent for tilmelding.") % {"cohort": cohort},
             field="cohort",
         )
-    if today > cohort.enrolment_deadline:
-        raise DomainError(
-            _(
-                "Tilmeldingsfristen for %(cohort)s var den %(date)s. Tilmeldingen kan ikke længere "
-                "indsendes."
-            )
-            % {"cohort": cohort, "date": _date(cohort.enrolment_deadline)},
-            field="cohort",
+    raise DomainError(
+        _(
+            "Tilmeldingsfristen for %(cohort)s var den %(date)s. Tilmeldingen kan ikke længere "
+            "indsendes."
         )
+        % {"cohort": cohort, "date": _date(cohort.enrolment_deadline)},
+        field="cohort",
+    )
 
 
 def _already_active(municipality, cohort) -> DomainError:
@@ -374,14 +380,11 @@ def _revoke_director_links(enrolment: Enrolment) -> None:
 
 def _issue_director_link(enrolment: Enrolment, *, by) -> str:
     """Replace any earlier link with a new one and e-mail it to the director."""
-    now = timezone.now()
     _revoke_director_links(enrolment)
-    token, token_hash = new_token()
-    link = DirectorLink.objects.create(
+    link, token = DirectorLink.issue(
+        valid_for=timedelta(days=DIRECTOR_LINK_VALID_DAYS),
         enrolment=enrolment,
         email=enrolment.director_email,
-        token_hash=token_hash,
-        expires_at=now + timedelta(days=DIRECTOR_LINK_VALID_DAYS),
     )
     with _in_danish():  # the e-mail is sent in Danish
         expires = _date(timezone.localtime(link.expires_at))
@@ -532,11 +535,10 @@ def resend_director_link(enrolment: Enrolment, *, by) -> str:
 
 def find_director_link(token: str) -> DirectorLink | None:
     """The link a token belongs to, whether or not it can still be used."""
-    return (
-        DirectorLink.objects.select_related("enrolment__municipality", "enrolment__cohort")
-        .filter(token_hash=hash_token(token))
-        .first()
-    )
+    return DirectorLink.with_token(
+        token,
+        DirectorLink.objects.select_related("enrolment__municipality", "enrolment__cohort"),
+    ).first()
 
 
 def check_director_link_usable(link: DirectorLink) -> None:
@@ -578,7 +580,7 @@ def answer_by_director_link(*, token: str, approve: bool, reason: str = "") -> E
     declined enrolment waits for a new link, which the coordinator sends when the matter is
     settled.
     """
-    found = DirectorLink.objects.filter(token_hash=hash_token(token)).first()
+    found = DirectorLink.with_token(token).first()
     if found is None:
         raise DomainError(_("Linket findes ikke. Tjek at du har brugt hele linket."))
     locked = _lock(found.enrolment)

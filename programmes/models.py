@@ -165,6 +165,14 @@ class Membership(TenantModel):
         return f"{self.user} · {self.municipality} · {self.get_role_display()}"
 
 
+class CohortQuerySet(models.QuerySet):
+    def open_for_enrolment(self, today=None):
+        """Cohorts SBST has opened whose enrolment deadline has not passed: the one statement
+        of the rule, used by the enrolment form's choices and by submission alike."""
+        today = today or timezone.localdate()
+        return self.filter(is_open_for_enrolment=True, enrolment_deadline__gte=today)
+
+
 class Cohort(models.Model):
     """A hold: programmes that start together in January or August."""
 
@@ -173,6 +181,8 @@ class Cohort(models.Model):
     enrolment_deadline = models.DateField(_("tilmeldingsfrist"))
     is_open_for_enrolment = models.BooleanField(_("åben for tilmelding"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CohortQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("hold")

@@ -74,11 +74,11 @@ def test_expired_invitation_is_refused_with_its_date(client, roskilde_coordinato
         )
     with time_machine.travel(datetime.datetime(2026, 3, 9, 12, tzinfo=datetime.UTC)):
         response = client.get(reverse("accounts:invitation_accept", args=[token]))
-        with pytest.raises(DomainError, match="udløb den 08.03.2026"):
+        with pytest.raises(DomainError, match="udløb den 8. marts 2026"):
             accept_invitation(token=token, full_name="Sen", password="sikker-kode-123")
 
     assert response.status_code == 410
-    assert "08.03.2026" in response.content.decode()
+    assert "8. marts 2026" in response.content.decode()
     assert not User.objects.filter(email="sen@example.dk").exists()
 
 
