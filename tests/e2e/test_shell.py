@@ -61,7 +61,7 @@ def test_coordinator_without_programme_is_invited_to_enrol(
     page = login(browser_page, live_server, COORDINATOR_EMAIL, DEFAULT_PASSWORD)
 
     cta = page.get_by_role("link", name="Tilmeld jer et strategisk udviklingsforløb")
-    assert cta.get_attribute("href") == reverse("enrolment:start")
+    assert cta.get_attribute("href") == reverse("enrolment:enrolment_create")
 
 
 @pytest.mark.e2e
