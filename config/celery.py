@@ -25,17 +25,3 @@ class OutOfScopeTask(Task):
 app = Celery("forlobsportalen", task_cls=OutOfScopeTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-
-
-def queue_after_commit(task, **kwargs):
-    """Write `task(**kwargs)` to the outbox in the current transaction (see `outbox.services`)."""
-    from outbox.services import enqueue
-
-    return enqueue(task, **kwargs)
-
-
-def tasks_suppressed():
-    """Queue nothing inside this block (demo data is built for mailboxes that do not exist)."""
-    from outbox.services import suppressed
-
-    return suppressed()

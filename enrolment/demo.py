@@ -8,7 +8,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from config.celery import tasks_suppressed
+from outbox.services import suppressed as tasks_suppressed
 from programmes.models import Cohort, Level, Membership, Municipality
 
 from . import services
