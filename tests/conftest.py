@@ -145,6 +145,25 @@ def consultant(db):
 
 
 @pytest.fixture
+def count_queries(db):
+    """`count_queries(action)`: how many database queries `action()` makes.
+
+    A list page makes as many queries at N rows as at one: compare the two counts for
+    equality (a ceiling lets an N+1 through). Request the page once before counting, so
+    both counts start from the same warm caches.
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(action) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            action()
+        return len(queries)
+
+    return count
+
+
+@pytest.fixture
 def client_for(client):
     """Log a user in on the test client and return it."""
 
