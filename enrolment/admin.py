@@ -1,8 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from guardian.admin import GuardedModelAdmin
 
-from programmes.admin import TenantAdminMixin
+from programmes.admin import GuardedAdmin, TenantAdminMixin
 
 from .models import DirectorLink, Enrolment, MeetingParticipant, SteeringMember
 
@@ -33,7 +32,7 @@ class DirectorLinkInline(admin.TabularInline):
 
 
 @admin.register(Enrolment)
-class EnrolmentAdmin(TenantAdminMixin, GuardedModelAdmin):
+class EnrolmentAdmin(TenantAdminMixin, GuardedAdmin):
     """For SBST administrators. The state and the approvals change only through the pages,
     so the history and the e-mails stay true; here they are read-only."""
 

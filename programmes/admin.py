@@ -1,7 +1,32 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from guardian.admin import GuardedModelAdmin
 
 from .models import Cohort, GroupMember, Membership, Municipality, Programme, ProgrammeGroup
+
+
+class GuardedAdmin(GuardedModelAdmin):
+    """django-guardian's object-permission pages, with an id that is no id answered by 404
+    (guardian's own views fail with a server error on one)."""
+
+    def _existing_pk_or_404(self, object_pk):
+        try:
+            self.model._meta.pk.to_python(object_pk)
+        except (ValidationError, ValueError) as exc:
+            raise Http404 from exc
+
+    def obj_perms_manage_view(self, request, object_pk):
+        self._existing_pk_or_404(object_pk)
+        return super().obj_perms_manage_view(request, object_pk)
+
+    def obj_perms_manage_user_view(self, request, object_pk, user_id):
+        self._existing_pk_or_404(object_pk)
+        return super().obj_perms_manage_user_view(request, object_pk, user_id)
+
+    def obj_perms_manage_group_view(self, request, object_pk, group_id):
+        self._existing_pk_or_404(object_pk)
+        return super().obj_perms_manage_group_view(request, object_pk, group_id)
 
 
 class TenantAdminMixin:
@@ -38,7 +63,7 @@ class CohortAdmin(admin.ModelAdmin):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(TenantAdminMixin, GuardedModelAdmin):
+class ProgrammeAdmin(TenantAdminMixin, GuardedAdmin):
     list_display = ["municipality", "cohort", "phase", "coordinator", "primary_contact"]
     list_filter = ["phase", "cohort"]
     list_select_related = ["municipality", "cohort", "coordinator", "primary_contact"]

@@ -145,14 +145,7 @@ def _patterns_with_a_text_segment():
     [
         "anonymous",
         "consultant",
-        pytest.param(
-            "administrator",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="guardian's object-permission admin pages give a 500 for any id that is "
-                "not a number (programmes/admin.py, enrolment/admin.py)",
-            ),
-        ),
+        "administrator",
     ],
 )
 def test_a_nul_byte_in_a_url_segment_is_never_a_server_error(client, client_for, db, who):
