@@ -1,5 +1,10 @@
+import threading
+import time
+
 import pytest
+from django.db import connection, transaction
 from django.urls import reverse
+from django_scopes import scope
 
 from programmes.errors import DomainError
 from programmes.models import Membership
@@ -99,46 +104,66 @@ def test_herning_coordinator_cannot_remove_roskildes_people(
         remove_membership(membership, by=herning_coordinator)
 
 
+def _wait_until_a_session_waits_for_my_locks(*, unless, seconds=10) -> bool:
+    """Poll PostgreSQL until another session is blocked by this connection's locks.
+
+    Returns False if `unless` is set first (the other session finished without waiting).
+    """
+    deadline = time.monotonic() + seconds
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline and not unless.is_set():
+            # pg_locks is read live; pg_stat_activity would be a snapshot for the transaction.
+            cursor.execute(
+                "SELECT count(*) FROM pg_locks"
+                " WHERE NOT granted AND pg_backend_pid() = ANY(pg_blocking_pids(pid))"
+            )
+            if cursor.fetchone()[0]:
+                return True
+            time.sleep(0.01)
+    return False
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_coordinator_removed_meanwhile_cannot_finish_removing_someone():
-    import threading
-    import time
-
-    from django.db import connection, transaction
-    from django_scopes import scopes_disabled
-
+def test_a_coordinator_removed_meanwhile_cannot_finish_removing_someone(roskilde):
     a = member("Roskilde", role=Role.COORDINATOR)
     b = member("Roskilde", role=Role.COORDINATOR)
     c = member("Roskilde", role=Role.COORDINATOR)
     c_membership = c.memberships.get()
-    b_holds_lock = threading.Event()
+    b_membership = b.memberships.get()
+    a_holds_lock, b_finished = threading.Event(), threading.Event()
     outcome = {}
 
     def a_removes_b():
-        with scopes_disabled(), transaction.atomic():
-            remove_membership(b.memberships.get(), by=a)
-            b_holds_lock.set()
-            time.sleep(0.5)  # B's request runs its checks now and waits for the lock
+        # Each thread is a request of its own, in the coordinators' scope.
+        with scope(municipality=[roskilde.pk]), transaction.atomic():
+            remove_membership(b_membership, by=a)
+            a_holds_lock.set()
+            # Commit only once B's removal has passed its first check and waits for the lock.
+            outcome["b waited"] = _wait_until_a_session_waits_for_my_locks(unless=b_finished)
         connection.close()
 
     def b_removes_c():
-        b_holds_lock.wait(5)
+        a_holds_lock.wait(10)
         try:
-            with scopes_disabled():
+            with scope(municipality=[roskilde.pk]):
                 remove_membership(c_membership, by=b)
             outcome["b"] = "removed"
         except DomainError as error:
             outcome["b"] = error.message
         finally:
+            b_finished.set()
             connection.close()
 
     threads = [threading.Thread(target=a_removes_b), threading.Thread(target=b_removes_c)]
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(10)
+        thread.join(20)
 
-    assert outcome["b"] == "Du har ikke ret til at ændre, hvem der er med i denne kommune."
+    assert outcome == {
+        "b waited": True,
+        "b": "Du har ikke ret til at ændre, hvem der er med i denne kommune.",
+    }
     assert Membership.objects.filter(pk=c_membership.pk).exists()
 
 
