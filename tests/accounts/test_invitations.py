@@ -270,3 +270,23 @@ def test_invitation_page_is_never_cached(client, roskilde_coordinator, roskilde)
     ]:
         assert "no-store" in response.headers["Cache-Control"]
         assert "private" in response.headers["Cache-Control"]
+
+
+@pytest.mark.cross_tenant
+def test_a_coordinator_never_sees_another_municipalitys_invitations(
+    client_for, roskilde, roskilde_coordinator, herning, herning_coordinator
+):
+    invite_person(
+        by=roskilde_coordinator,
+        email="ny@roskilde.example.dk",
+        municipality=roskilde,
+        role="reader",
+    )
+    invite_person(
+        by=herning_coordinator, email="ny@herning.example.dk", municipality=herning, role="reader"
+    )
+
+    page = client_for(herning_coordinator).get(reverse("accounts:invitation_list"))
+
+    shown = [invitation.email for invitation in page.context["invitations"]]
+    assert shown == ["ny@herning.example.dk"]
