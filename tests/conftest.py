@@ -17,6 +17,7 @@ request as the user who may see it.
 """
 
 import pytest
+from celery.signals import task_failure
 from django.test.client import ClientHandler
 from django.utils import translation
 from django_scopes import scope, scopes_disabled
@@ -53,6 +54,9 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "cross_tenant: the test reads across municipalities; run it unscoped"
     )
+    config.addinivalue_line(
+        "markers", "task_failure_expected: the test makes a task fail on purpose"
+    )
 
 
 def _runs_unscoped(request) -> bool:
@@ -68,10 +72,7 @@ def _tenant_scope(request):
         with scopes_disabled():
             yield
         return
-    uses_db = "_django_db_helper" in request.fixturenames or request.node.get_closest_marker(
-        "django_db"
-    )
-    if not uses_db:
+    if not _uses_db(request):
         yield
         return
     request.getfixturevalue("_django_db_helper")
@@ -105,6 +106,50 @@ def _requests_start_unscoped(monkeypatch):
             scope_state.reset(token)
 
     monkeypatch.setattr(ClientHandler, "__call__", outside_the_test_scope)
+
+
+def _uses_db(request) -> bool:
+    return "_django_db_helper" in request.fixturenames or bool(
+        request.node.get_closest_marker("django_db")
+    )
+
+
+@pytest.fixture(autouse=True)
+def _tasks_must_not_fail(request):
+    """A task that fails during a test fails the test.
+
+    The outbox keeps a failing task's error and tries again later, so that a broken mail
+    server never turns a saved change into an error; in a test that would hide a crashing
+    task (one that forgot its scope, say). Mark a test that makes a task fail on purpose
+    `@pytest.mark.task_failure_expected`.
+    """
+    if request.node.get_closest_marker("task_failure_expected"):
+        yield
+        return
+    if _uses_db(request):
+        request.getfixturevalue("_django_db_helper")  # still open when this one ends
+    crashed = []
+
+    def record(sender=None, exception=None, **kwargs):
+        crashed.append(f"{sender.name}: {exception!r}")
+
+    task_failure.connect(record, weak=False)
+    try:
+        yield
+    finally:
+        task_failure.disconnect(record)
+    if _uses_db(request):
+        from outbox.models import OutboxMessage
+
+        with scopes_disabled():
+            crashed += [
+                f"{task}: {error}"
+                for task, error in OutboxMessage.objects.exclude(last_error="").values_list(
+                    "task_name", "last_error"
+                )
+            ]
+    if crashed:
+        pytest.fail("A task failed during the test:\n" + "\n".join(crashed), pytrace=False)
 
 
 @pytest.fixture(autouse=True)

@@ -65,6 +65,7 @@ def test_a_done_message_is_not_sent_again_when_handed_over_twice(db):
     assert len(mail.outbox) == 1
 
 
+@pytest.mark.task_failure_expected
 def test_a_failing_task_is_kept_with_its_error_and_tried_again_later(db, settings):
     settings.EMAIL_BACKEND = "tests.outbox.test_outbox.BrokenBackend"
     message = services.enqueue(send_mail_task, **mail_kwargs())
@@ -84,6 +85,7 @@ def test_a_failing_task_is_kept_with_its_error_and_tried_again_later(db, setting
     assert len(mail.outbox) == 1
 
 
+@pytest.mark.task_failure_expected
 def test_a_message_that_keeps_failing_is_given_up_after_the_last_attempt(db, settings):
     settings.EMAIL_BACKEND = "tests.outbox.test_outbox.BrokenBackend"
     message = services.enqueue(send_mail_task, **mail_kwargs())
