@@ -9,11 +9,16 @@ test client starts with no scope at all, as on a server, and the middleware sets
 each task starts in an empty scope (`config.celery.OutOfScopeTask`).
 
 Opt out only where the test itself must read across municipalities: negative tests that build
-and then inspect Herning's and Roskilde's data, the cross-tenant walk, SBST-wide checks. Say
-so with `@pytest.mark.cross_tenant` (or by asking for the `unscoped` fixture); the whole test,
-fixtures included, then runs in `scopes_disabled()`. A test that reads only its own data reads
-it through the scope instead; data of another municipality is better checked through a
-request as the user who may see it.
+Herning's and Roskilde's data and call a query function directly (in Roskilde's scope the
+tripwire would hide a filter the function forgot, and the test would pass for nothing),
+SBST-wide checks that read several municipalities back, commands. Say so with
+`@pytest.mark.cross_tenant` (or by asking for the `unscoped` fixture); the whole test,
+fixtures included, then runs in `scopes_disabled()`. A test that reads only its own data
+reads it through the scope instead; data of another municipality is better checked through
+a request as the user who may see it.
+
+A task that fails during a test fails it, even where the outbox would quietly try again;
+mark a test that breaks a task on purpose `@pytest.mark.task_failure_expected`.
 """
 
 import pytest
