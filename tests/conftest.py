@@ -22,7 +22,7 @@ mark a test that breaks a task on purpose `@pytest.mark.task_failure_expected`.
 """
 
 import pytest
-from celery.signals import task_failure
+from celery.signals import task_failure, task_postrun
 from django.test.client import ClientHandler
 from django.utils import translation
 from django_scopes import scope, scopes_disabled
@@ -135,14 +135,20 @@ def _tasks_must_not_fail(request):
         request.getfixturevalue("_django_db_helper")  # still open when this one ends
     crashed = []
 
-    def record(sender=None, exception=None, **kwargs):
+    def failed(sender=None, exception=None, **kwargs):
         crashed.append(f"{sender.name}: {exception!r}")
 
-    task_failure.connect(record, weak=False)
+    def finished(sender=None, state=None, **kwargs):
+        if state is None:  # it raised to its eager caller (who may have caught it)
+            crashed.append(f"{sender.name}: raised")
+
+    task_failure.connect(failed, weak=False)
+    task_postrun.connect(finished, weak=False)
     try:
         yield
     finally:
-        task_failure.disconnect(record)
+        task_failure.disconnect(failed)
+        task_postrun.disconnect(finished)
     if _uses_db(request):
         from outbox.models import OutboxMessage
 
