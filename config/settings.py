@@ -279,7 +279,8 @@ REDIS_URL = required("REDIS_URL", "")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", not REDIS_URL)
-# In the embedded default a failing e-mail is logged, not shown as an error for a saved change.
+# A crashing task raises to its eager caller (tests, the embedded default); a failing e-mail
+# does not, since the outbox records it on its message and tries again later.
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django_scopes import scope, scopes_disabled
+from django_scopes.state import state as scope_state
 
 from .models import Membership
 from .scoping import can_read_all_municipalities
@@ -28,8 +29,11 @@ class CurrentMunicipalityMiddleware:
         if user is None or not user.is_authenticated or not user.is_active:
             # An empty scope: a tenant query on an anonymous request raises, unless the view
             # (a token link) says with `scopes_disabled()` that the token is the permission.
-            with scope():
+            token = scope_state.set({"_enabled": True})
+            try:
                 return self.get_response(request)
+            finally:
+                scope_state.reset(token)
         with scopes_disabled():
             request.memberships = list(
                 Membership.objects.filter(user=user)
