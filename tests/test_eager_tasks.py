@@ -13,25 +13,12 @@ from accounts.models import Invitation
 from accounts.tasks import send_mail_task
 from config.celery import app as celery_app
 from outbox.models import OutboxMessage
+from tests.outbox.test_outbox import mail_kwargs
 
 
 class BrokenBackend(BaseEmailBackend):
     def send_messages(self, email_messages):
         raise RuntimeError("the mail server is down")
-
-
-def invitation_mail(to="ida@example.dk"):
-    return {
-        "template": "accounts/email/invitation",
-        "to": [to],
-        "context": {
-            "municipality": "Roskilde",
-            "role": "Læser",
-            "invited_by": "Rikke",
-            "link": "http://localhost/x",
-            "expires": "1. januar 2030",
-        },
-    }
 
 
 @pytest.mark.task_failure_expected
@@ -40,7 +27,7 @@ def test_a_task_that_crashes_in_eager_mode_raises(settings):
 
     assert celery_app.conf.task_eager_propagates is True
     with pytest.raises(RuntimeError, match="the mail server is down"):
-        send_mail_task.apply(kwargs=invitation_mail())
+        send_mail_task.apply(kwargs=mail_kwargs())
 
 
 @pytest.mark.task_failure_expected
