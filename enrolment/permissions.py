@@ -30,21 +30,6 @@ def can_handle_as_sbst(user) -> bool:
     return bool(user and user.is_authenticated and user.is_sbst)
 
 
-def is_director_of(user, enrolment: Enrolment) -> bool:
-    """The named director with an account in the municipality.
-
-    Never the person who submitted the enrolment nor its proposed coordinator: criterion 2
-    needs someone else's approval.
-    """
-    return bool(
-        user
-        and user.is_authenticated
-        and enrolment.director_user_id is not None
-        and enrolment.director_user_id == user.pk
-        and user.pk not in (enrolment.submitted_by_id, enrolment.proposed_coordinator_id)
-    )
-
-
 def can_respond_as_steering_member(user, enrolment: Enrolment) -> bool:
     """Holds the guardian grant on *this* enrolment, checked through the scoped queryset."""
     if not user or not user.is_authenticated:
