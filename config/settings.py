@@ -210,6 +210,14 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = envbool("WHITENOISE_USE_FINDERS", DEBUG)
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "media/"
+# Meeting attachments (and later the PDF reports) live here: outside STATIC_ROOT and
+# MEDIA_ROOT, served only by views that check the reader.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private")))
+MEETING_ATTACHMENT_MAX_BYTES = envint("MEETING_ATTACHMENT_MAX_MB", 20) * 1024 * 1024
+# Days before a meeting its attendees are reminded; days after it the chair is reminded of
+# missing minutes.
+MEETING_REMINDER_DAYS_BEFORE = envint("MEETING_REMINDER_DAYS_BEFORE", 3)
+MEETING_MINUTES_REMINDER_DAYS_AFTER = envint("MEETING_MINUTES_REMINDER_DAYS_AFTER", 3)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["dkfds"]
 CRISPY_TEMPLATE_PACK = "dkfds"
@@ -298,6 +306,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 900}
 CELERY_BEAT_SCHEDULE = {
     # Hands over outbox messages the broker missed and retries failed ones (outbox.services).
     "outbox-sweep": {"task": "outbox.tasks.sweep_outbox", "schedule": 60.0},
+    # Meeting reminders, missing minutes and overdue follow-up tasks; each is sent once.
+    "meeting-reminders": {"task": "meetings.tasks.send_reminders", "schedule": 15 * 60.0},
 }
 
 CACHES = {

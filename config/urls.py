@@ -16,5 +16,6 @@ urlpatterns = [
     path("konto/", include("accounts.urls")),
     path("", include("programmes.urls")),
     path("tilmelding/", include("enrolment.urls")),
+    path("", include("phases.urls")),
     path("admin/", admin.site.urls),
 ]

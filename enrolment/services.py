@@ -20,6 +20,7 @@ from guardian.shortcuts import assign_perm
 from accounts.tasks import send_mail_task
 from accounts.throttle import allow
 from outbox.services import enqueue
+from phases.services import start_programme
 from programmes.activity import log_action
 from programmes.errors import DomainError
 from programmes.models import (
@@ -843,6 +844,7 @@ def _create_programme(enrolment: Enrolment, *, primary_contact) -> Programme:
             email=m.email,
             title=m.title,
             level=m.level,
+            kind=GroupMember.Kind.LEADER,
         )
         for m in members
     )
@@ -894,6 +896,7 @@ def approve_enrolment(
                 % {"count": objections}
             )
         locked.programme = _create_programme(locked, primary_contact=primary_contact)
+        start_programme(locked.programme, by=by)
     comment = (comment or "").strip()
     locked.decided_at = timezone.now()
     locked.decided_by = by

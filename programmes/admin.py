@@ -64,19 +64,19 @@ class CohortAdmin(admin.ModelAdmin):
 
 @admin.register(Programme)
 class ProgrammeAdmin(TenantAdminMixin, GuardedAdmin):
-    list_display = ["municipality", "cohort", "phase", "coordinator", "primary_contact"]
-    list_filter = ["phase", "cohort"]
+    list_display = ["municipality", "cohort", "kind", "coordinator", "primary_contact"]
+    list_filter = ["kind", "cohort"]
     list_select_related = ["municipality", "cohort", "coordinator", "primary_contact"]
     autocomplete_fields = ["municipality", "coordinator", "primary_contact"]
 
 
 @admin.register(ProgrammeGroup)
 class ProgrammeGroupAdmin(TenantAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "kind", "programme"]
+    list_display = ["name", "kind", "area", "programme"]
     list_select_related = ["programme__municipality", "programme__cohort"]
 
 
 @admin.register(GroupMember)
 class GroupMemberAdmin(TenantAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "group", "level", "user"]
+    list_display = ["name", "group", "role", "kind", "level", "user"]
     list_select_related = ["group", "user"]

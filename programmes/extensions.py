@@ -2,8 +2,8 @@
 
 The core (this app) imports no feature app. A feature app registers here from its
 `AppConfig.ready()`: panels on a municipality's pages (the coordinator's start page and the
-consultant's municipality page), items in the main navigation, and a demo-data builder for
-`seed_demo`.
+consultant's municipality page) and on a programme's page, items in the main navigation,
+and a demo-data builder for `seed_demo`.
 """
 
 from collections.abc import Callable
@@ -22,6 +22,8 @@ class Panel:
 
 
 MUNICIPALITY_PANELS: list[Panel] = []
+# Sections of a programme's page, in order: `context(request, programme)`.
+PROGRAMME_PANELS: list[Panel] = []
 USER_PANELS: list[Panel] = []
 NAV_ITEMS: list[Callable] = []
 DEMO_BUILDERS: list[Callable] = []
@@ -29,6 +31,15 @@ DEMO_BUILDERS: list[Callable] = []
 
 def register_municipality_panel(panel: Panel) -> None:
     MUNICIPALITY_PANELS.append(panel)
+
+
+def register_programme_panel(panel: Panel) -> None:
+    """A section of a programme's page (its phases, its meetings), given the programme."""
+    PROGRAMME_PANELS.append(panel)
+
+
+def render_programme_panels(request, programme) -> list[str]:
+    return render_panels(PROGRAMME_PANELS, request, programme)
 
 
 def register_user_panel(panel: Panel) -> None:

@@ -25,7 +25,35 @@ class Level(models.TextChoices):
 
     DIRECTOR = "director", _("Direktør")
     CHIEF = "chief", _("Chef")
+    LEADER = "leader", _("Leder")
     OTHER = "other", _("Andet niveau")
+
+
+class Principle(models.IntegerChoices):
+    """The concept's eight guiding principles of recovery-oriented rehabilitation."""
+
+    HOPES = 1, _("Tag udgangspunkt i borgerens håb, ønsker og drømme")
+    RESOURCES = 2, _("Fokusér på borgerens ressourcer")
+    NETWORK = 3, _("Inddrag borgerens netværk og almene fællesskaber")
+    RESPECT = 4, _("Mød borgeren med åbenhed, tillid og respekt")
+    EARLY = 5, _("Hjælp borgeren så tidligt som muligt")
+    COORDINATED = 6, _("Arbejd koordineret med borgerens samlede livssituation")
+    FOLLOW_UP = 7, _("Følg op, så støtten altid er den rette")
+    KNOWLEDGE = 8, _("Brug viden og metoder, der virker")
+
+
+class Area(models.TextChoices):
+    """Where in the social psychiatry a group or a person works."""
+
+    MANAGEMENT = "management", _("Strategisk ledelse")
+    AUTHORITY = "authority", _("Myndighed")
+    HOUSING_SUPPORT = "housing_support", _("Bostøtte")
+    RESIDENTIAL = "residential", _("Botilbud")
+    OTHER = "other", _("Andet område")
+
+
+# The areas that make up the social offers (de sociale tilbud), as against the authority area.
+OFFER_AREAS = frozenset({Area.HOUSING_SUPPORT, Area.RESIDENTIAL})
 
 
 class Municipality(models.Model):
@@ -204,12 +232,10 @@ class Cohort(models.Model):
             raise ValidationError(errors)
 
 
-class Phase(models.TextChoices):
-    ENROL = "enrol", _("Tilmelde")
-    PREPARE = "prepare", _("Forberede")
-    DEVELOP = "develop", _("Udvikle")
-    ANCHOR = "anchor", _("Forankre")
-    COMPLETED = "completed", _("Afsluttet")
+class ProgrammeKind(models.TextChoices):
+    """The kinds of programme; each has its template of phases in `phases/kinds.py`."""
+
+    STRATEGIC = "strategic", _("Strategisk udviklingsforløb")
 
 
 class Programme(TenantModel):
@@ -226,7 +252,13 @@ class Programme(TenantModel):
     cohort = models.ForeignKey(
         Cohort, verbose_name=_("hold"), on_delete=models.PROTECT, related_name="programmes"
     )
-    phase = models.CharField(_("fase"), max_length=20, choices=Phase.choices, default=Phase.ENROL)
+    kind = models.CharField(
+        _("slags forløb"),
+        max_length=20,
+        choices=ProgrammeKind.choices,
+        default=ProgrammeKind.STRATEGIC,
+        editable=False,
+    )
     coordinator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("koordinator"),
@@ -277,6 +309,10 @@ class ProgrammeGroup(TenantModel):
     )
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("navn"), max_length=200)
+    # The area a local implementation group works in; `area_name` names an "other" area.
+    area = models.CharField(_("område"), max_length=20, choices=Area.choices, blank=True)
+    area_name = models.CharField(_("andet område"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("oprettet"), default=timezone.now)
 
     class Meta:
         verbose_name = _("gruppe")
@@ -289,9 +325,21 @@ class ProgrammeGroup(TenantModel):
 
 
 class GroupMember(TenantModel):
-    """A person in a group; `user` is set when the person has an account."""
+    """A person in a group; `user` is set when the person has an account (citizens often
+    have none)."""
 
     tenant_parent = "group"
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Formand")
+        MEMBER = "member", _("Medlem")
+
+    class Kind(models.TextChoices):
+        CITIZEN = "citizen", _("Borgerrepræsentant")
+        LEADER = "leader", _("Leder")
+        EMPLOYEE = "employee", _("Medarbejder")
+        POLITICIAN = "politician", _("Politiker")
+        PARTNER = "partner", _("Samarbejdspartner")
 
     group = models.ForeignKey(
         ProgrammeGroup,
@@ -310,8 +358,14 @@ class GroupMember(TenantModel):
     name = models.CharField(_("navn"), max_length=200)
     email = models.EmailField(_("e-mail"), blank=True)
     title = models.CharField(_("stilling"), max_length=200, blank=True)
+    role = models.CharField(
+        _("rolle i gruppen"), max_length=20, choices=Role.choices, default=Role.MEMBER
+    )
+    kind = models.CharField(
+        _("repræsenterer"), max_length=20, choices=Kind.choices, default=Kind.EMPLOYEE
+    )
     level = models.CharField(_("niveau"), max_length=20, choices=Level.choices)
-    is_citizen_representative = models.BooleanField(_("borgerrepræsentant"), default=False)
+    area = models.CharField(_("område"), max_length=20, choices=Area.choices, blank=True)
 
     class Meta:
         verbose_name = _("gruppemedlem")

@@ -7,14 +7,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from phases.selectors import attach_standings, with_phase
+
 from .errors import DomainError
-from .extensions import MUNICIPALITY_PANELS, USER_PANELS, render_panels
+from .extensions import (
+    MUNICIPALITY_PANELS,
+    USER_PANELS,
+    render_panels,
+    render_programme_panels,
+)
 from .forms import PrimaryContactForm
 from .health import health_report
 from .middleware import SESSION_KEY
 from .models import GroupMember, Membership, Municipality, Programme, ProgrammeGroup, Region
 from .permissions import can_invite, require, roles_in
-from .schedule import phase_schedule
 from .scoping import get_for_user_or_404
 from .services import change_primary_contact, remove_membership
 
@@ -27,10 +33,12 @@ def home(request):
     municipality = request.municipality
     programmes = []
     if municipality is not None:
-        programmes = list(
-            Programme.objects.for_user(request.user)
-            .for_municipality(municipality)
-            .select_related("cohort", "coordinator", "primary_contact")
+        programmes = attach_standings(
+            with_phase(
+                Programme.objects.for_user(request.user)
+                .for_municipality(municipality)
+                .select_related("cohort", "coordinator", "primary_contact")
+            )
         )
     return render(
         request,
@@ -48,7 +56,7 @@ def home(request):
 
 
 def _portfolio_context(request):
-    programmes = Programme.objects.select_related("cohort").order_by("cohort__starts_on")
+    programmes = with_phase(Programme.objects.order_by("cohort__starts_on"))
     municipalities = (
         Municipality.objects.for_user(request.user)
         .annotate(user_count=Count("memberships__user", distinct=True))
@@ -57,6 +65,8 @@ def _portfolio_context(request):
     region = request.GET.get("region", "")
     if region in Region.values:
         municipalities = municipalities.filter(region=region)
+    municipalities = list(municipalities)
+    attach_standings(p for m in municipalities for p in m.programmes.all())
     return {
         "municipalities": municipalities,
         "regions": Region.choices,
@@ -75,10 +85,12 @@ def municipality_list(request):
 @require_GET
 def municipality_detail(request, code):
     municipality = get_for_user_or_404(Municipality, request.user, code=code)
-    programmes = (
-        Programme.objects.for_user(request.user)
-        .for_municipality(municipality)
-        .select_related("cohort", "coordinator", "primary_contact")
+    programmes = attach_standings(
+        with_phase(
+            Programme.objects.for_user(request.user)
+            .for_municipality(municipality)
+            .select_related("cohort", "coordinator", "primary_contact")
+        )
     )
     return render(
         request,
@@ -113,7 +125,7 @@ def programme_detail(request, programme_pk):
         "programmes/programme_detail.html",
         {
             "programme": programme,
-            "schedule": phase_schedule(programme.cohort),
+            "panels": render_programme_panels(request, programme),
             "contact_form": PrimaryContactForm(initial={"contact": programme.primary_contact_id})
             if request.user.is_sbst
             else None,

@@ -64,9 +64,18 @@ class CohortFactory(factory.django.DjangoModelFactory):
 class ProgrammeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Programme
+        skip_postgeneration_save = True
 
     municipality = factory.LazyFunction(lambda: municipality("Roskilde"))
     cohort = factory.SubFactory(CohortFactory)
+
+    @factory.post_generation
+    def phase(programme, create, extracted, **kwargs):
+        """`phase=Phase.DEVELOP` puts the programme in that phase (default: forberede)."""
+        from phases.models import Phase, ProgrammePhase
+
+        if create:
+            ProgrammePhase.objects.create(programme=programme, phase=extracted or Phase.PREPARE)
 
 
 def member(municipality_name: str, role=Membership.Role.COORDINATOR, **user_fields):

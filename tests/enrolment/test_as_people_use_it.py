@@ -391,7 +391,9 @@ def test_approval_does_not_give_back_a_role_removed_since_submission(
     services.approve_enrolment(enrolment, by=consultant)
 
     assert not Membership.objects.filter(user=steering, municipality=roskilde).exists()
-    group_member = Programme.objects.get(municipality=roskilde).groups.get().members.get()
+    group_member = (
+        Programme.objects.get(municipality=roskilde).groups.get(kind="steering").members.get()
+    )
     assert (group_member.name, group_member.user) == (steering.get_full_name(), None)
 
 

@@ -497,8 +497,8 @@ def test_approval_creates_the_programme_steering_group_and_coordinator(
     assert (programme.municipality, programme.cohort) == (roskilde, enrolment.cohort)
     assert programme.coordinator == roskilde_coordinator
     assert programme.primary_contact == consultant
-    group = ProgrammeGroup.objects.get(programme=programme)
-    assert group.kind == ProgrammeGroup.Kind.STEERING
+    group = ProgrammeGroup.objects.get(programme=programme, kind=ProgrammeGroup.Kind.STEERING)
+    assert programme.groups.filter(kind=ProgrammeGroup.Kind.IMPLEMENTATION).exists()
     assert list(GroupMember.objects.filter(group=group).values_list("name", "user", "level")) == [
         ("Sanne Styre", steering.pk, Level.CHIEF)
     ]

@@ -1,6 +1,7 @@
 from django.urls import reverse
 
-from programmes.models import GroupMember, Level, Phase, ProgrammeGroup
+from phases.models import Phase
+from programmes.models import GroupMember, Level, ProgrammeGroup
 from tests.factories import CohortFactory, ProgrammeFactory
 
 
@@ -41,7 +42,7 @@ def test_programme_page_shows_phases_in_time_and_the_groups(
     body = response.content.decode()
     assert response.status_code == 200
     assert "Medlem 0-2" in body
-    assert "januar 2028 til juni 2028" in body
+    assert "1. januar 2028 til 30. juni 2028" in body
     assert 'aria-current="step"' in body
     assert "Implementeringsgruppen med repræsentanter for borgere" in body
 

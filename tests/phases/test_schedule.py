@@ -1,7 +1,8 @@
 import datetime
 
-from programmes.models import Cohort, Phase
-from programmes.schedule import phase_schedule
+from phases.models import Phase
+from phases.schedule import phase_schedule
+from programmes.models import Cohort
 
 
 def spans(starts_on):
