@@ -17,5 +17,8 @@ urlpatterns = [
     path("", include("programmes.urls")),
     path("tilmelding/", include("enrolment.urls")),
     path("", include("phases.urls")),
+    path("", include("meetings.urls")),
+    path("kalender/", include("meetings.urls_calendar")),
+    path("netvaerk/", include("meetings.urls_network")),
     path("admin/", admin.site.urls),
 ]

@@ -9,6 +9,14 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from phases.services import register_on_enter
 
+        from . import (
+            activity,  # noqa: F401  (registers the meetings' action codes)
+            network,  # noqa: F401  (registers the network activities' action codes)
+            network_panels,
+            panels,
+        )
         from .plan import on_phase_entered
 
         register_on_enter(on_phase_entered)
+        panels.register()
+        network_panels.register()

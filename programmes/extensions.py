@@ -26,6 +26,8 @@ MUNICIPALITY_PANELS: list[Panel] = []
 PROGRAMME_PANELS: list[Panel] = []
 USER_PANELS: list[Panel] = []
 NAV_ITEMS: list[Callable] = []
+# fn(group, *, by): run inside the transaction that adds a group to a running programme.
+GROUP_ADDED_HOOKS: list[Callable] = []
 DEMO_BUILDERS: list[Callable] = []
 
 
@@ -50,6 +52,18 @@ def register_user_panel(panel: Panel) -> None:
 def register_nav_items(items: Callable) -> None:
     """`items(request)` returns (label, url) pairs for the main navigation."""
     NAV_ITEMS.append(items)
+
+
+def register_group_added(hook: Callable) -> None:
+    """`hook(group, by=user)` runs in the transaction that adds a group to a programme (the
+    meetings app gives a late local group its meetings)."""
+    if hook not in GROUP_ADDED_HOOKS:
+        GROUP_ADDED_HOOKS.append(hook)
+
+
+def group_added(group, *, by) -> None:
+    for hook in GROUP_ADDED_HOOKS:
+        hook(group, by=by)
 
 
 def register_demo(builder: Callable) -> None:

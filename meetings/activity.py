@@ -1,0 +1,5 @@
+"""The meetings' action codes in the activity log."""
+
+from programmes.activity import register
+
+register({})

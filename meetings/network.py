@@ -1,0 +1,1 @@
+"""Network activities: SBST's meetings for the groups of several municipalities."""
