@@ -11,7 +11,7 @@ from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
 
 from . import permissions
-from .forms import MoveForm, WindowFormSet
+from .forms import MoveForm, WindowForm, windows_in_order
 from .models import Phase
 from .schedule import phase_schedule
 from .services import adjust_window, move_programme
@@ -54,12 +54,20 @@ def cohort_windows(request, cohort_pk):
     if request.method == "POST":
         require(can_adjust)
     spans = [s for s in phase_schedule(cohort) if s.starts_on is not None]
-    initial = [{"phase": s.phase, "starts_on": s.starts_on, "ends_on": s.ends_on} for s in spans]
-    formset = WindowFormSet(request.POST or None, initial=initial)
-    if request.method == "POST" and formset.is_valid():
+    # One form per phase, prefixed by the phase: the rows are fixed, whatever is posted.
+    forms = [
+        WindowForm(
+            request.POST if request.method == "POST" else None,
+            prefix=span.phase,
+            initial={"starts_on": span.starts_on, "ends_on": span.ends_on},
+        )
+        for span in spans
+    ]
+    valid = request.method == "POST" and all([f.is_valid() for f in forms])  # every error shown
+    if valid and windows_in_order(forms):
         changed = 0
         try:
-            for form, span in zip(formset.forms, spans, strict=True):
+            for form, span in zip(forms, spans, strict=True):
                 starts_on, ends_on = form.cleaned_data["starts_on"], form.cleaned_data["ends_on"]
                 if (starts_on, ends_on) == (span.starts_on, span.ends_on):
                     continue
@@ -80,7 +88,7 @@ def cohort_windows(request, cohort_pk):
         "phases/cohort_windows.html",
         {
             "cohort": cohort,
-            "rows": list(zip(formset.forms, spans, strict=True)),
-            "formset": formset,
+            "rows": list(zip(forms, spans, strict=True)),
+            "can_adjust": can_adjust,
         },
     )

@@ -84,7 +84,28 @@ def programme_contact(roskilde):
     return reverse("programmes:programme_detail", args=[programme.pk]), consultant, {}, state
 
 
+def cohort_windows(roskilde):
+    from phases.models import PhaseWindow
+    from tests.factories import AdministratorFactory, CohortFactory
+
+    admin = AdministratorFactory()
+    cohort = CohortFactory()
+    # One window adjusted already, the others as the template computes them.
+    PhaseWindow.objects.create(
+        cohort=cohort,
+        phase="develop",
+        starts_on=cohort.starts_on.replace(year=cohort.starts_on.year + 1, month=2),
+        ends_on=cohort.starts_on.replace(year=cohort.starts_on.year + 1, month=6, day=30),
+    )
+
+    def state():
+        return list(PhaseWindow.objects.order_by("phase").values())
+
+    return reverse("phases:cohort_windows", args=[cohort.pk]), admin, {}, state
+
+
 EDIT_PAGES = {
+    "phases:cohort_windows": cohort_windows,
     "enrolment:enrolment_edit": enrolment_edit,
     "enrolment:enrolment_meeting": enrolment_meeting,
     "programmes:programme_contact": programme_contact,
