@@ -63,7 +63,9 @@ def cohort_windows(request, cohort_pk):
         )
         for span in spans
     ]
-    valid = request.method == "POST" and all([f.is_valid() for f in forms])  # every error shown
+    # Every form is validated, so each shows its errors, not only the first invalid one.
+    results = [f.is_valid() for f in forms]
+    valid = request.method == "POST" and all(results)
     if valid and windows_in_order(forms):
         changed = 0
         try:
