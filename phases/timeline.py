@@ -78,7 +78,13 @@ def build_timeline(schedule: list[PhaseSpan], current_phase, items, today=None) 
     dated = [span for span in schedule if span.starts_on is not None]
     if not dated:
         return None
-    starts_on = dated[0].starts_on
+    # From the first phase's start, or earlier when today or a dated item lies before it (a
+    # programme approved early meets before its window opens), but at most a year earlier.
+    earliest = min([today] + [item.day for item in items])
+    starts_on = max(
+        min(dated[0].starts_on, earliest),
+        dated[0].starts_on.replace(day=1) - datetime.timedelta(days=365),
+    )
     ends_on = dated[-1].ends_on
     days = max((ends_on - starts_on).days + 1, 1)
 

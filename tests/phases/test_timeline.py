@@ -36,17 +36,27 @@ def test_the_bands_follow_the_phases_in_time_and_today_lies_in_the_current_one()
     assert develop.x + develop.width < anchor.x
 
 
-def test_items_outside_the_programme_are_left_off_and_today_outside_is_not_drawn():
+def test_items_after_the_programme_are_left_off_and_today_after_it_is_not_drawn():
     schedule = phase_schedule(cohort())
     items = [
         TimelineItem(datetime.date(2027, 9, 1), "Opstart"),
         TimelineItem(datetime.date(2030, 1, 1), "Langt ude"),
     ]
 
-    drawn = build_timeline(schedule, Phase.PREPARE, items, today=datetime.date(2026, 1, 1))
+    drawn = build_timeline(schedule, Phase.PREPARE, items, today=datetime.date(2029, 3, 1))
 
     assert [m.item.label for m in drawn.marks] == ["Opstart"]
     assert drawn.today_x is None
+
+
+def test_a_programme_approved_early_shows_today_and_its_first_meetings_before_the_window():
+    schedule = phase_schedule(cohort())
+    items = [TimelineItem(datetime.date(2027, 5, 10), "Opstart før vinduet")]
+
+    drawn = build_timeline(schedule, Phase.PREPARE, items, today=datetime.date(2027, 4, 1))
+
+    assert drawn.starts_on == datetime.date(2027, 4, 1)
+    assert drawn.today_x is not None and drawn.today_x < drawn.marks[0].x < drawn.bands[0].x
 
 
 def test_the_programme_page_shows_the_timeline_as_a_picture_and_as_text(
