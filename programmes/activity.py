@@ -16,6 +16,7 @@ from collections.abc import Callable
 from django.contrib.contenttypes.models import ContentType
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import ActivityEntry
 
@@ -89,6 +90,13 @@ def describe(entry: ActivityEntry) -> str:
 class CoreAction:
     MEMBERSHIP_REMOVED = "membership.removed"
     CONTACT_CHANGED = "programme.contact_changed"
+    GROUP_ADDED = "group.added"
+    GROUP_CHANGED = "group.changed"
+    GROUP_REMOVED = "group.removed"
+    MEMBER_ADDED = "group_member.added"
+    MEMBER_CHANGED = "group_member.changed"
+    MEMBER_REMOVED = "group_member.removed"
+    MEMBER_LINKED = "group_member.linked"
 
 
 def _membership_removed(data) -> str:
@@ -104,10 +112,33 @@ def _contact_changed(data) -> str:
     }
 
 
+def _member_added(data) -> str:
+    sentence = _("%(name)s er kommet med i %(group)s.") % {
+        "name": data.get("name", ""),
+        "group": data.get("group_name", ""),
+    }
+    if data.get("invited"):
+        sentence += " " + _("Personen er inviteret som bruger.")
+    elif data.get("linked"):
+        sentence += " " + _("Personen er knyttet til sin bruger.")
+    return sentence
+
+
 register(
     {
         CoreAction.MEMBERSHIP_REMOVED: _membership_removed,
         CoreAction.CONTACT_CHANGED: _contact_changed,
+        CoreAction.GROUP_ADDED: gettext_lazy("%(name)s er oprettet."),
+        CoreAction.GROUP_CHANGED: gettext_lazy("%(name)s er ændret."),
+        CoreAction.GROUP_REMOVED: gettext_lazy("%(name)s er fjernet fra forløbet."),
+        CoreAction.MEMBER_ADDED: _member_added,
+        CoreAction.MEMBER_CHANGED: gettext_lazy(
+            "Oplysningerne om %(name)s i %(group_name)s er ændret."
+        ),
+        CoreAction.MEMBER_REMOVED: gettext_lazy("%(name)s er ikke længere med i %(group_name)s."),
+        CoreAction.MEMBER_LINKED: gettext_lazy(
+            "%(name)s i %(group_name)s har taget imod sin invitation og har nu en bruger."
+        ),
     }
 )
 

@@ -3,12 +3,15 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.models import Invitation
 from phases.selectors import attach_standings, with_phase
 
+from . import composition, services
 from .errors import DomainError
 from .extensions import (
     MUNICIPALITY_PANELS,
@@ -16,7 +19,7 @@ from .extensions import (
     render_panels,
     render_programme_panels,
 )
-from .forms import PrimaryContactForm
+from .forms import GroupForm, MemberForm, PrimaryContactForm
 from .health import health_report
 from .middleware import SESSION_KEY
 from .models import GroupMember, Membership, Municipality, Programme, ProgrammeGroup, Region
@@ -56,7 +59,9 @@ def home(request):
 
 
 def _portfolio_context(request):
-    programmes = with_phase(Programme.objects.order_by("cohort__starts_on"))
+    programmes = with_phase(Programme.objects.order_by("cohort__starts_on")).prefetch_related(
+        "groups__members"
+    )
     municipalities = (
         Municipality.objects.for_user(request.user)
         .annotate(user_count=Count("memberships__user", distinct=True))
@@ -67,6 +72,9 @@ def _portfolio_context(request):
         municipalities = municipalities.filter(region=region)
     municipalities = list(municipalities)
     attach_standings(p for m in municipalities for p in m.programmes.all())
+    for m in municipalities:
+        for programme in m.programmes.all():
+            programme.warnings = composition.programme_warnings(programme)
     return {
         "municipalities": municipalities,
         "regions": Region.choices,
@@ -119,7 +127,9 @@ def programme_detail(request, programme_pk):
         request.user,
         pk=programme_pk,
     )
-    groups = list(programme.groups.all())
+    groups = in_group_order(programme.groups.all())
+    for group in groups:
+        group.warnings = composition.group_warnings(group)
     return render(
         request,
         "programmes/programme_detail.html",
@@ -130,9 +140,8 @@ def programme_detail(request, programme_pk):
             if request.user.is_sbst
             else None,
             "groups": groups,
-            "has_implementation_group": any(
-                g.kind == ProgrammeGroup.Kind.IMPLEMENTATION for g in groups
-            ),
+            "programme_warnings": composition.programme_own_warnings(programme),
+            "can_edit_groups": _may_edit_groups(request, programme),
         },
     )
 
@@ -222,4 +231,254 @@ def healthz(request):
     return JsonResponse(
         {"status": "ok" if healthy else "unavailable", "checks": checks},
         status=200 if healthy else 503,
+    )
+
+
+# Groups and their members -------------------------------------------------------------------
+
+GROUP_ORDER = {kind: index for index, kind in enumerate(ProgrammeGroup.Kind.values)}
+
+
+def in_group_order(groups):
+    """Steering group, implementation group, then the local groups by name."""
+    return sorted(groups, key=lambda g: (GROUP_ORDER.get(g.kind, 99), g.name.lower(), g.pk))
+
+
+def _programme(request, programme_pk):
+    return get_for_user_or_404(
+        Programme.objects.select_related("municipality", "cohort"), request.user, pk=programme_pk
+    )
+
+
+def _group(request, programme, group_pk, queryset=None):
+    """The programme's group, or 404; it knows its programme without another query."""
+    queryset = ProgrammeGroup.objects.all() if queryset is None else queryset
+    group = get_for_user_or_404(queryset.filter(programme=programme), request.user, pk=group_pk)
+    group.programme = programme
+    return group
+
+
+def _member(request, group, member_pk):
+    member = get_for_user_or_404(
+        GroupMember.objects.filter(group=group).select_related("user"),
+        request.user,
+        pk=member_pk,
+    )
+    member.group = group
+    return member
+
+
+def _may_edit_groups(request, programme) -> bool:
+    """The municipality's coordinators and SBST staff edit groups; other roles read them."""
+    return can_invite(request.user, programme.municipality)
+
+
+def _invited_emails(request, programme, members) -> set[str]:
+    """The members' e-mails with an open invitation into the programme's municipality."""
+    emails = {m.email.lower() for m in members if m.email and not m.user_id}
+    if not emails:
+        return set()
+    return set(
+        Invitation.objects.for_user(request.user)
+        .filter(
+            municipality=programme.municipality,
+            email__in=emails,
+            accepted_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .values_list("email", flat=True)
+    )
+
+
+@login_required
+@require_GET
+def group_detail(request, programme_pk, group_pk):
+    """A group: its members, what its composition lacks, and links to change it."""
+    programme = _programme(request, programme_pk)
+    members = GroupMember.objects.select_related("user").order_by("role", "name", "pk")
+    group = _group(
+        request,
+        programme,
+        group_pk,
+        ProgrammeGroup.objects.prefetch_related(Prefetch("members", queryset=members)),
+    )
+    members = list(group.members.all())
+    invited = _invited_emails(request, programme, members)
+    for member in members:
+        member.is_invited = bool(member.email) and member.email.lower() in invited
+    return render(
+        request,
+        "programmes/group_detail.html",
+        {
+            "programme": programme,
+            "group": group,
+            "members": members,
+            "warnings": composition.group_warnings(group),
+            "can_edit": _may_edit_groups(request, programme),
+            "removal_refusal": services.why_group_stays(group),
+        },
+    )
+
+
+def _addable_kinds(programme):
+    have = set(programme.groups.values_list("kind", flat=True))
+    Kind = ProgrammeGroup.Kind
+    standing = [k for k in (Kind.STEERING, Kind.IMPLEMENTATION) if k not in have]
+    return [Kind.LOCAL, *standing]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def group_add(request, programme_pk):
+    programme = _programme(request, programme_pk)
+    require(_may_edit_groups(request, programme))
+    kinds = _addable_kinds(programme)
+    form = GroupForm(request.POST or None, kinds=kinds)
+    if request.method == "POST" and form.is_valid():
+        try:
+            group = services.add_group(programme, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, _("%(group)s er oprettet.") % {"group": group.name})
+            return redirect("programmes:group_detail", programme_pk=programme.pk, group_pk=group.pk)
+    return render(
+        request,
+        "programmes/group_form.html",
+        {"programme": programme, "group": None, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def group_edit(request, programme_pk, group_pk):
+    programme = _programme(request, programme_pk)
+    group = _group(request, programme, group_pk)
+    require(_may_edit_groups(request, programme))
+    initial = {"name": group.name, "area": group.area, "area_name": group.area_name}
+    form = GroupForm(request.POST or None, group=group, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_group(group, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, _("Gruppen er gemt."))
+            return redirect("programmes:group_detail", programme_pk=programme.pk, group_pk=group.pk)
+    return render(
+        request,
+        "programmes/group_form.html",
+        {"programme": programme, "group": group, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def group_remove(request, programme_pk, group_pk):
+    """Ask before a local group is removed (GET); remove it (POST)."""
+    programme = _programme(request, programme_pk)
+    group = _group(request, programme, group_pk)
+    require(_may_edit_groups(request, programme))
+    if request.method == "POST":
+        try:
+            services.remove_group(group, by=request.user)
+        except DomainError as error:
+            messages.error(request, error.message)
+            return redirect("programmes:group_detail", programme_pk=programme.pk, group_pk=group.pk)
+        messages.success(request, _("%(group)s er fjernet.") % {"group": group.name})
+        return redirect("programmes:programme_detail", programme_pk=programme.pk)
+    return render(
+        request,
+        "programmes/group_remove.html",
+        {
+            "programme": programme,
+            "group": group,
+            "removal_refusal": services.why_group_stays(group),
+        },
+    )
+
+
+def _member_saved_message(request, member, *, invited):
+    if invited:
+        text = _("%(name)s er gemt og har fået en invitation på %(email)s.")
+    elif member.user_id:
+        text = _("%(name)s er gemt og knyttet til sin bruger.")
+    else:
+        text = _("%(name)s er gemt.")
+    messages.success(request, text % {"name": member.name, "email": member.email})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_add(request, programme_pk, group_pk):
+    programme = _programme(request, programme_pk)
+    group = _group(request, programme, group_pk)
+    require(_may_edit_groups(request, programme))
+    form = MemberForm(request.POST or None, group=group)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = services.add_member(group, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(error.field, error.message)
+        else:
+            invited = form.cleaned_data["invite"] and not member.user_id
+            _member_saved_message(request, member, invited=invited)
+            return redirect("programmes:group_detail", programme_pk=programme.pk, group_pk=group.pk)
+    return render(
+        request,
+        "programmes/member_form.html",
+        {"programme": programme, "group": group, "member": None, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_edit(request, programme_pk, group_pk, member_pk):
+    programme = _programme(request, programme_pk)
+    group = _group(request, programme, group_pk)
+    member = _member(request, group, member_pk)
+    require(_may_edit_groups(request, programme))
+    fields = ("name", "email", "title", "role", "kind", "level", "area")
+    initial = {field: getattr(member, field) for field in fields}
+    form = MemberForm(request.POST or None, group=group, member=member, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = services.change_member(member, by=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(error.field, error.message)
+        else:
+            invited = form.cleaned_data.get("invite") and not member.user_id
+            _member_saved_message(request, member, invited=invited)
+            return redirect("programmes:group_detail", programme_pk=programme.pk, group_pk=group.pk)
+    return render(
+        request,
+        "programmes/member_form.html",
+        {"programme": programme, "group": group, "member": member, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_remove(request, programme_pk, group_pk, member_pk):
+    """Ask before a person is taken out of a group (GET); take them out (POST)."""
+    programme = _programme(request, programme_pk)
+    group = _group(request, programme, group_pk)
+    member = _member(request, group, member_pk)
+    require(_may_edit_groups(request, programme))
+    if request.method == "POST":
+        try:
+            services.remove_member(member, by=request.user)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("%(name)s er ikke længere med i %(group)s.")
+                % {"name": member.name, "group": group.name},
+            )
+        return redirect("programmes:group_detail", programme_pk=programme.pk, group_pk=group.pk)
+    return render(
+        request,
+        "programmes/member_remove.html",
+        {"programme": programme, "group": group, "member": member},
     )

@@ -1,6 +1,11 @@
-"""Roskilde's programmes and memberships for the cross-tenant walk (see tests/world.py)."""
+"""Roskilde's programmes, memberships and groups for the cross-tenant walk (see tests/world.py).
 
-from programmes.models import Membership
+A group's pages sit under its programme's URL, so the group maker uses the programme the
+programme maker has just made (makers run in this dict's order), and the member maker that
+group.
+"""
+
+from programmes.models import GroupMember, Level, Membership, Programme, ProgrammeGroup
 from tests.factories import ProgrammeFactory
 from tests.world import Made, person
 
@@ -17,9 +22,45 @@ def make_membership_pk(municipality) -> Made:
 def make_programme_pk(municipality) -> Made:
     coordinator = person(municipality, Role.COORDINATOR)
     programme = ProgrammeFactory(municipality=municipality, coordinator=coordinator)
-    return Made(programme.pk, owner=person(municipality, Role.READER))
+    # Adding a group is the coordinator's; reading the programme anyone's with a role.
+    return Made(
+        programme.pk,
+        owner=person(municipality, Role.READER),
+        owner_of={"programmes:group_add": coordinator},
+    )
 
 
-WORLD = {"membership_pk": make_membership_pk, "programme_pk": make_programme_pk}
+def _latest(model, municipality):
+    return model.objects.filter(municipality=municipality).order_by("-pk").first()
+
+
+def make_group_pk(municipality) -> Made:
+    """A local group of the programme just made, which the coordinator edits."""
+    group = ProgrammeGroup.objects.create(
+        programme=_latest(Programme, municipality),
+        kind=ProgrammeGroup.Kind.LOCAL,
+        name=f"Lokal gruppe i {municipality.name}",
+        area="housing_support",
+    )
+    return Made(group.pk, owner=person(municipality, Role.COORDINATOR))
+
+
+def make_member_pk(municipality) -> Made:
+    """A member of the group just made."""
+    member = GroupMember.objects.create(
+        group=_latest(ProgrammeGroup, municipality),
+        name=f"Borger i {municipality.name}",
+        kind=GroupMember.Kind.CITIZEN,
+        level=Level.OTHER,
+    )
+    return Made(member.pk, owner=person(municipality, Role.COORDINATOR))
+
+
+WORLD = {
+    "membership_pk": make_membership_pk,
+    "programme_pk": make_programme_pk,
+    "group_pk": make_group_pk,
+    "member_pk": make_member_pk,
+}
 
 SBST_PAGES = {"programmes:programme_contact"}
