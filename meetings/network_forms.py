@@ -45,7 +45,7 @@ class ActivityForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Hvad aktiviteten handler om, og hvem den er for."),
     )
-    day = DkfdsDateField(label=_("Dato"))
+    date = DkfdsDateField(label=_("Dato"))
     starts = TimeOfDayField(label=_("Starter kl."))
     ends = TimeOfDayField(label=_("Slutter kl."), required=False)
     place = forms.CharField(
@@ -71,7 +71,7 @@ class ActivityForm(forms.Form):
         return {
             "title": activity.title,
             "description": activity.description,
-            "day": starts.date(),
+            "date": starts.date(),
             "starts": starts.time(),
             "ends": ends.time() if ends else None,
             "place": activity.place,
@@ -91,8 +91,8 @@ class ActivityForm(forms.Form):
         return {
             "title": data["title"],
             "description": data["description"],
-            "starts_at": _at(data["day"], data["starts"]),
-            "ends_at": _at(data["day"], data["ends"]) if data["ends"] else None,
+            "starts_at": _at(data["date"], data["starts"]),
+            "ends_at": _at(data["date"], data["ends"]) if data["ends"] else None,
             "place": data["place"],
             "online_url": data["online_url"],
         }
