@@ -104,11 +104,37 @@ def cohort_windows(roskilde):
     return reverse("phases:cohort_windows", args=[cohort.pk]), admin, {}, state
 
 
+def network_activity_edit(roskilde):
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    from meetings import network
+    from meetings.models import NetworkActivity
+
+    consultant = ConsultantFactory()
+    activity = network.create_network_activity(
+        by=consultant,
+        municipalities=[roskilde],
+        title="Netværksdag & <co>",
+        description="Linje 1\nLinje 2",
+        starts_at=datetime.datetime(2030, 3, 31, 9, 30, tzinfo=ZoneInfo("Europe/Copenhagen")),
+        ends_at=None,
+        place="Odense",
+        online_url="https://moede.example.dk/netvaerk",
+    )
+
+    def state():
+        return list(NetworkActivity.objects.filter(pk=activity.pk).values())
+
+    return reverse("network:activity_edit", args=[activity.pk]), consultant, {}, state
+
+
 EDIT_PAGES = {
     "phases:cohort_windows": cohort_windows,
     "enrolment:enrolment_edit": enrolment_edit,
     "enrolment:enrolment_meeting": enrolment_meeting,
     "programmes:programme_contact": programme_contact,
+    "network:activity_edit": network_activity_edit,
 }
 
 
