@@ -105,3 +105,27 @@ def test_the_enrolment_page_takes_as_many_queries_for_five_steering_answers_as_f
     assert count_queries(lambda: client.get(small)) == count_queries(lambda: client.get(large))
     page = client.get(large).context
     assert (len(page["steering_members"]), len(page["events"])) == (5, 8)
+
+
+@pytest.mark.cross_tenant  # SBST's portfolio spans the municipalities
+def test_the_portfolio_warns_of_five_programmes_organisation_with_as_many_queries_as_one(
+    client_for, consultant, count_queries
+):
+    from programmes.models import GroupMember, ProgrammeGroup
+    from tests.factories import ProgrammeFactory
+
+    def programme_with_groups(index):
+        programme = ProgrammeFactory(municipality=named(FIVE[index]))  # no coordinator, no contact
+        for kind in ("steering", "implementation", "local"):
+            group = ProgrammeGroup.objects.create(programme=programme, kind=kind, name=kind)
+            GroupMember.objects.create(group=group, name="Medlem", level="leader")
+
+    client = client_for(consultant)
+    url = reverse("programmes:municipality_list")
+
+    one, five = queries_at_one_and_five(client, url, count_queries, programme_with_groups)
+
+    assert one == five
+    body = client.get(url).content.decode()
+    assert body.count("6 advarsler om organiseringen") == 5
+    assert body.count("Forløbet har ingen koordinator") == 5

@@ -104,6 +104,38 @@ def cohort_windows(roskilde):
     return reverse("phases:cohort_windows", args=[cohort.pk]), admin, {}, state
 
 
+def _group_page(roskilde, page):
+    from programmes.models import GroupMember, ProgrammeGroup
+    from tests.factories import ProgrammeFactory
+
+    coordinator = member("Roskilde")
+    programme = ProgrammeFactory(municipality=roskilde, coordinator=coordinator)
+    group = ProgrammeGroup.objects.create(
+        programme=programme,
+        kind="local",
+        name="Lokal <gruppe> & co",
+        area="other",
+        area_name="Beskæftigelse",
+    )
+    person = GroupMember.objects.create(
+        group=group,
+        name="Ida & Bo <Borger>",
+        email="Ida@Roskilde.example.dk",
+        role="chair",
+        kind="citizen",
+        level=Level.OTHER,
+        area="",
+    )
+
+    def state():
+        return list(ProgrammeGroup.objects.filter(pk=group.pk).values()), list(
+            group.members.values()
+        )
+
+    args = [programme.pk, group.pk] + ([person.pk] if page == "member_edit" else [])
+    return reverse(f"programmes:{page}", args=args), coordinator, {}, state
+
+
 def network_activity_edit(roskilde):
     import datetime
     from zoneinfo import ZoneInfo
@@ -130,6 +162,8 @@ def network_activity_edit(roskilde):
 
 
 EDIT_PAGES = {
+    "programmes:group_edit": lambda roskilde: _group_page(roskilde, "group_edit"),
+    "programmes:member_edit": lambda roskilde: _group_page(roskilde, "member_edit"),
     "phases:cohort_windows": cohort_windows,
     "enrolment:enrolment_edit": enrolment_edit,
     "enrolment:enrolment_meeting": enrolment_meeting,

@@ -44,7 +44,7 @@ def test_programme_page_shows_phases_in_time_and_the_groups(
     assert "Medlem 0-2" in body
     assert "1. januar 2028 til 30. juni 2028" in body
     assert 'aria-current="step"' in body
-    assert "Implementeringsgruppen med repræsentanter for borgere" in body
+    assert "Forløbet har ingen implementeringsgruppe" in body
 
 
 def test_programme_page_makes_as_many_queries_for_five_groups_as_for_one(
