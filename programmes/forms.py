@@ -50,13 +50,22 @@ class GroupForm(forms.Form):
 
     def __init__(self, *args, kinds=(), group=None, **kwargs):
         super().__init__(*args, **kwargs)
+        local = ProgrammeGroup.Kind.LOCAL
         if kinds:
             self.fields["kind"].choices = [(k.value, k.label) for k in kinds]
+            if len(kinds) == 1:
+                self.fields["kind"].widget = forms.HiddenInput()
+                self.fields["kind"].initial = kinds[0]
         else:
             del self.fields["kind"]
-        if group is not None and group.kind != ProgrammeGroup.Kind.LOCAL:
+        if group is not None and group.kind != local:
             del self.fields["area"]
             del self.fields["area_name"]
+        elif list(kinds) == [local] or group is not None:
+            self.fields["area"].required = True
+            self.fields["area"].error_messages["required"] = _(
+                "Vælg det område, den lokale gruppe arbejder i."
+            )
 
 
 class MemberForm(forms.Form):
