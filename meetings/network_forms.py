@@ -16,17 +16,17 @@ DESCRIPTION_MAX_LENGTH = 5000
 
 
 class TimeOfDayField(forms.TimeField):
-    """A time of day typed as hours and minutes, "13:30" or the Danish "13.30"."""
+    """A time of day typed as hours and minutes, the Danish "13.30" or "13:30"."""
 
-    widget = forms.TimeInput(format="%H:%M", attrs={"autocomplete": "off"})
-    input_formats = ["%H:%M", "%H.%M", "%H"]
+    widget = forms.TimeInput(format="%H.%M", attrs={"autocomplete": "off"})
+    input_formats = ["%H.%M", "%H:%M", "%H"]
     default_error_messages = {
-        "required": _("Skriv klokkeslættet, for eksempel 13:30."),
-        "invalid": _("Skriv klokkeslættet som timer og minutter, for eksempel 13:30."),
+        "required": _("Skriv klokkeslættet, for eksempel 13.30."),
+        "invalid": _("Skriv klokkeslættet som timer og minutter, for eksempel 13.30."),
     }
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", _("For eksempel 13:30."))
+        kwargs.setdefault("help_text", _("For eksempel 13.30."))
         super().__init__(**kwargs)
 
 

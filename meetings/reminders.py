@@ -121,7 +121,7 @@ def follow_ups_overdue(now):
 
 def _when(moment) -> dict:
     local = timezone.localtime(moment, COPENHAGEN)
-    return {"date": date_format(local, "DATE_FORMAT"), "time": time_format(local, "H:i")}
+    return {"date": date_format(local, "DATE_FORMAT"), "time": time_format(local, "TIME_FORMAT")}
 
 
 def _meeting_context(meeting: Meeting) -> dict:

@@ -77,7 +77,7 @@ def test_attendees_are_reminded_three_days_before_and_only_once(steering, run):
     message = next(m for m in mail.outbox if m.to == ["mona@roskilde.example.dk"])
     assert message.subject == "Påmindelse: Styregruppemøde den 10. marts 2027"
     assert "Kære Mona Medlem" in message.body
-    assert "den 10. marts 2027 kl. 10:00" in message.body
+    assert "den 10. marts 2027 kl. 10.00" in message.body
     assert "Rådhuset, mødelokale 2" in message.body
     assert message.alternatives and message.alternatives[0][1] == "text/html"
 
