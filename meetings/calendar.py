@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -96,15 +96,10 @@ def feed_url(token: str) -> str:
 
 
 def meeting_url(meeting: Meeting) -> str:
-    """The meeting's page; the programme's page until the meetings' pages are there."""
-    try:
-        path = reverse(
-            "meetings:meeting_detail",
-            kwargs={"programme_pk": meeting.programme_id, "meeting_pk": meeting.pk},
-        )
-    except NoReverseMatch:
-        path = reverse("programmes:programme_detail", kwargs={"programme_pk": meeting.programme_id})
-    return settings.SITE_URL + path
+    return settings.SITE_URL + reverse(
+        "meetings:meeting_detail",
+        kwargs={"programme_pk": meeting.programme_id, "meeting_pk": meeting.pk},
+    )
 
 
 def _local(moment: datetime.datetime) -> datetime.datetime:

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST, require_safe
 from django_scopes import scopes_disabled
@@ -67,10 +67,14 @@ def feed_ics(request, token):
 def meeting_ics(request, programme_pk, meeting_pk):
     """One meeting as an .ics file; a meeting without a date has nothing to put in one."""
     meeting = get_for_user_or_404(
-        Meeting.objects.filter(programme_id=programme_pk).select_related("programme__municipality"),
-        request.user,
-        pk=meeting_pk,
+        Meeting.objects.select_related("programme__municipality"), request.user, pk=meeting_pk
     )
+    if meeting.programme_id != programme_pk:
+        # Found through the reader's scope but named under another programme (an old or
+        # hand-edited link): on to its own address, as the meeting pages do.
+        return redirect(
+            "calendar:meeting_ics", programme_pk=meeting.programme_id, meeting_pk=meeting.pk
+        )
     if meeting.starts_at is None:
         raise Http404
     return _ics_response(
