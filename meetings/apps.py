@@ -8,9 +8,11 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         from phases.services import register_on_enter
+        from programmes import extensions
 
         from . import (
             activity,  # noqa: F401  (registers the meetings' action codes)
+            demo,
             network,  # noqa: F401  (registers the network activities' action codes)
             network_panels,
             panels,
@@ -20,3 +22,4 @@ class MeetingsConfig(AppConfig):
         register_on_enter(on_phase_entered)
         panels.register()
         network_panels.register()
+        extensions.register_demo(demo.seed_running_programme_demo)
