@@ -675,3 +675,42 @@ def test_the_group_page_takes_as_many_queries_for_five_members_as_for_one(
 
     assert one == five
     assert len(client.get(page).context["members"]) == 10
+
+
+def test_each_change_to_groups_reads_as_a_sentence_in_the_programmes_history(
+    roskilde_coordinator, programme, django_capture_on_commit_callbacks
+):
+    by = roskilde_coordinator
+    group = services.add_group(programme, by=by, name="Bostøtten", area=Area.HOUSING_SUPPORT)
+    services.change_group(group, by=by, name="Bostøttegruppen", area=Area.HOUSING_SUPPORT)
+    with django_capture_on_commit_callbacks(execute=True):
+        person = services.add_member(
+            group, by=by, name="Nina", email="nina@roskilde.example.dk", level="other", invite=True
+        )
+    services.change_member(
+        person,
+        by=by,
+        name="Nina Ny",
+        email=person.email,
+        role="member",
+        kind="citizen",
+        level="other",
+    )
+    services.link_joined_person(
+        member("Roskilde", role=Role.LOCAL, email="nina@roskilde.example.dk"),
+        programme.municipality,
+    )
+    services.remove_member(person, by=by)
+    services.remove_group(group, by=by)
+
+    messages = [e.message for e in ActivityEntry.objects.filter(programme=programme)]
+
+    assert messages == [
+        "Bostøtten er oprettet.",
+        "Bostøttegruppen er ændret.",
+        "Nina er kommet med i Bostøttegruppen. Personen er inviteret som bruger.",
+        "Oplysningerne om Nina Ny i Bostøttegruppen er ændret.",
+        "Nina Ny i Bostøttegruppen har taget imod sin invitation og har nu en bruger.",
+        "Nina Ny er ikke længere med i Bostøttegruppen.",
+        "Bostøttegruppen er fjernet fra forløbet.",
+    ]
