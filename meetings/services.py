@@ -433,6 +433,7 @@ def add_attachment(meeting: Meeting, *, by, upload) -> Attachment:
             sha256=checked.sha256,
             uploaded_by=by,
         )
+        attachment.inherit_municipality()  # the stored path starts with it
         attachment.file.save(checked.name, upload, save=False)
         stored = attachment.file.name
         try:

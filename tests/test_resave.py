@@ -14,6 +14,7 @@ from programmes.models import ActivityEntry, Level
 from tests.enrolment.factories import draft_enrolment, ready_for_decision, submitted_enrolment
 from tests.factories import ConsultantFactory, member
 from tests.forms import posted_form
+from tests.meetings.resave import EDIT_PAGES as MEETING_EDIT_PAGES
 
 
 def _enrolment_state(enrolment):
@@ -169,6 +170,7 @@ EDIT_PAGES = {
     "enrolment:enrolment_meeting": enrolment_meeting,
     "programmes:programme_contact": programme_contact,
     "network:activity_edit": network_activity_edit,
+    **MEETING_EDIT_PAGES,
 }
 
 

@@ -79,9 +79,7 @@ def test_a_local_group_added_in_udvikle_gets_its_own_meetings_and_joins_the_kick
     programme = started_programme(roskilde, consultant=consultant)
     _in_udvikle(programme, consultant)
 
-    group = add_group(
-        programme, by=member("Roskilde"), name="Botilbuddet", area=Area.RESIDENTIAL
-    )
+    group = add_group(programme, by=member("Roskilde"), name="Botilbuddet", area=Area.RESIDENTIAL)
 
     assert meetings_per_group(programme, Phase.PREPARE)["Botilbuddet"] == 0
     assert meetings_per_group(programme, Phase.DEVELOP)["Botilbuddet"] == 2
