@@ -22,7 +22,7 @@ RUN export SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 \
        REDIS_URL=redis://build-only:6379/0 \
     && python manage.py collectstatic --noinput \
     && python manage.py compilemessages \
-    && useradd --system --home /app forlob && mkdir -p /app/var/media && chown -R forlob /app/var
+    && useradd --system --home /app forlob && mkdir -p /app/var/media /app/var/private && chown -R forlob /app/var
 USER forlob
 EXPOSE 8000
 # Refuse to serve with settings that `check --deploy` warns about.
