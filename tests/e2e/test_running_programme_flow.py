@@ -123,7 +123,9 @@ def test_coordinator_runs_the_kickoff_and_the_consultant_moves_the_programme_to_
     page.fill("#id_minutes", "Vi gennemgik forløbets faser og grupperne roller.")
     page.fill("#id_decisions-0-text", "Implementeringsgruppen mødes hver anden måned.")
     page.fill("#id_follow_ups-0-text", "Find ti nyere borgersager til gennemgangen.")
-    page.select_option("#id_follow_ups-0-responsible", label="Rikke Roskilde (Implementeringsgruppe)")
+    page.select_option(
+        "#id_follow_ups-0-responsible", label="Rikke Roskilde (Implementeringsgruppe)"
+    )
     fill_date(page, "id_follow_ups-0-due_on", timezone.localdate() + datetime.timedelta(days=14))
     submit(page, "Gem referatet")
     main = page.locator("main").inner_text()
