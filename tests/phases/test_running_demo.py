@@ -12,9 +12,7 @@ from tests.programmes.test_seed_demo import seed
 pytestmark = pytest.mark.cross_tenant
 
 
-def test_roskildes_demo_programme_runs_with_groups_meetings_and_a_network_activity(
-    settings, db
-):
+def test_roskildes_demo_programme_runs_with_groups_meetings_and_a_network_activity(settings, db):
     settings.DEBUG = True
 
     seed()
@@ -24,9 +22,7 @@ def test_roskildes_demo_programme_runs_with_groups_meetings_and_a_network_activi
     assert phase_of(programme) == Phase.PREPARE
     kinds = sorted(programme.groups.values_list("kind", flat=True))
     assert kinds == ["implementation", "local", "steering"]
-    citizens = GroupMember.objects.filter(
-        group__programme=programme, kind=GroupMember.Kind.CITIZEN
-    )
+    citizens = GroupMember.objects.filter(group__programme=programme, kind=GroupMember.Kind.CITIZEN)
     assert citizens.filter(group__kind=ProgrammeGroup.Kind.IMPLEMENTATION).exists()
     implementation = programme.groups.get(kind=ProgrammeGroup.Kind.IMPLEMENTATION)
     assert group_warnings(implementation) == []  # citizens, authority and offers all there
