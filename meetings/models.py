@@ -21,6 +21,11 @@ class PrivateStorage(LazyObject):
 private_storage = PrivateStorage()
 
 
+def get_private_storage():
+    """The field's storage as a callable, so migrations name it rather than its path."""
+    return private_storage
+
+
 class Meeting(TenantModel):
     """A meeting of one or more of a programme's groups in one phase of its meeting plan.
 
@@ -234,7 +239,7 @@ class Attachment(TenantModel):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("møde"), on_delete=models.CASCADE, related_name="attachments"
     )
-    file = models.FileField(_("fil"), storage=private_storage, upload_to=_attachment_path)
+    file = models.FileField(_("fil"), storage=get_private_storage, upload_to=_attachment_path)
     name = models.CharField(_("filnavn"), max_length=255)
     content_type = models.CharField(_("filtype"), max_length=120)
     size = models.PositiveBigIntegerField(_("størrelse"))
