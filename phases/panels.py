@@ -1,6 +1,7 @@
 """What the phases add to a programme's page (registered in `PhasesConfig.ready`)."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import prefetch_related_objects
 
 from programmes.models import ActivityEntry, Programme
 
@@ -15,6 +16,8 @@ from .timeline import build_timeline, timeline_items
 
 def programme_phase_context(request, programme):
     """Where the programme stands: its phase and gate, its timeline, how it got here."""
+    # The cohort's windows are read by both the standing and the schedule: fetch them once.
+    prefetch_related_objects([programme], "cohort__phase_windows")
     state = standing(programme)
     template = template_for(programme)
     schedule = phase_schedule(programme.cohort, programme.kind)

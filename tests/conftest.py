@@ -29,6 +29,7 @@ from django_scopes import scope, scopes_disabled
 from django_scopes.state import state as scope_state
 
 from config.celery import app as celery_app
+from phases import gates
 
 from .factories import ConsultantFactory, member, municipality
 
@@ -299,3 +300,25 @@ def _database_url(db: dict) -> str:
     user = db.get("USER") or "postgres"
     password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
     return f"postgres://{user}{password}@{host}:{port}/{db['NAME']}"
+
+
+class StandInDeliverable:
+    """A stand-in for a deliverable of a later issue: approved for the programmes in `ids`."""
+
+    def __init__(self):
+        self.ids = set()
+
+    def approve(self, programme):
+        self.ids.add(programme.pk)
+
+    def check(self, programmes):
+        return [p.pk for p in programmes if p.pk in self.ids]
+
+
+@pytest.fixture
+def plan_approved():
+    """The gate of forberede ("the development plan approved"), checked by a test deliverable."""
+    deliverable = StandInDeliverable()
+    gates.register_gate_check("development_plan_approved", deliverable.check)
+    yield deliverable
+    gates.unregister_gate_check("development_plan_approved")

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from enrolment import services as enrolment_services
-from phases import gates
 from phases.models import Phase
 from phases.selectors import phase_of
 from programmes import services as programme_services
@@ -43,22 +42,10 @@ def fill_date(page, field_id, day: datetime.date):
     page.fill(f"#{field_id}-year", str(day.year))
 
 
-@pytest.fixture
-def development_plan():
-    """The forberede gate's deliverable comes in a later issue; a stand-in approves it here."""
-    approved = set()
-    gates.register_gate_check(
-        "development_plan_approved",
-        lambda programmes: [p.pk for p in programmes if p.pk in approved],
-    )
-    yield approved
-    gates.unregister_gate_check("development_plan_approved")
-
-
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_coordinator_runs_the_kickoff_and_the_consultant_moves_the_programme_to_udvikle(
-    browser_page, live_server, login, assert_no_axe_violations, development_plan
+    browser_page, live_server, login, assert_no_axe_violations, plan_approved
 ):
     coordinator = member("Roskilde", email=COORDINATOR, full_name="Rikke Roskilde")
     consultant = ConsultantFactory(email=CONSULTANT, full_name="Karen Konsulent")
@@ -139,7 +126,7 @@ def test_coordinator_runs_the_kickoff_and_the_consultant_moves_the_programme_to_
     assert_no_axe_violations(page)
 
     # 4. The development plan is approved; the consultant moves the programme on.
-    development_plan.add(programme.pk)
+    plan_approved.approve(programme)
     switch_user(page, live_server, login, CONSULTANT)
     page.goto(live_server.url + reverse("programmes:programme_detail", args=[programme.pk]))
     assert "Opfyldt" in page.locator("main").inner_text()
