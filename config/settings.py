@@ -82,6 +82,11 @@ INSTALLED_APPS = [
     "enrolment",
     "phases",
     "meetings",
+    "assessments",
+    "casereview",
+    "keyfigures",
+    "plans",
+    "charts",
     "trial_actions",
     "reports",
 ]

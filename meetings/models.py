@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import SecretLink
 from phases.models import Phase
 from programmes.models import GroupMember, Principle, ProgrammeGroup, TenantModel
+from programmes.validators import no_personal_identifiers
 
 
 class PrivateStorage(LazyObject):
@@ -56,7 +57,7 @@ class Meeting(TenantModel):
     ends_at = models.DateTimeField(_("slutter"), null=True, blank=True)
     place = models.CharField(_("sted"), max_length=300, blank=True)
     online_url = models.URLField(_("link til onlinemøde"), max_length=500, blank=True)
-    minutes = models.TextField(_("referat"), blank=True)
+    minutes = models.TextField(_("referat"), blank=True, validators=[no_personal_identifiers])
     minutes_written_at = models.DateTimeField(_("referat skrevet"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("aflyst"), null=True, blank=True)
     # Set once, in the same statement that claims the reminder, so it is sent once.
@@ -110,7 +111,9 @@ class AgendaItem(TenantModel):
     )
     position = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     title = models.CharField(_("punkt"), max_length=300)
-    description = models.TextField(_("beskrivelse"), blank=True)
+    description = models.TextField(
+        _("beskrivelse"), blank=True, validators=[no_personal_identifiers]
+    )
     principle = models.PositiveSmallIntegerField(
         _("princip"), choices=Principle.choices, null=True, blank=True
     )
@@ -172,7 +175,7 @@ class Decision(TenantModel):
         Meeting, verbose_name=_("møde"), on_delete=models.CASCADE, related_name="decisions"
     )
     position = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
-    text = models.TextField(_("beslutning"))
+    text = models.TextField(_("beslutning"), validators=[no_personal_identifiers])
 
     class Meta:
         verbose_name = _("beslutning")
@@ -192,7 +195,7 @@ class FollowUp(TenantModel):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("møde"), on_delete=models.CASCADE, related_name="follow_ups"
     )
-    text = models.CharField(_("opgave"), max_length=500)
+    text = models.CharField(_("opgave"), max_length=500, validators=[no_personal_identifiers])
     responsible = models.ForeignKey(
         GroupMember,
         verbose_name=_("ansvarlig"),

@@ -42,6 +42,16 @@ class Principle(models.IntegerChoices):
     KNOWLEDGE = 8, _("Brug viden og metoder, der virker")
 
 
+class Purpose(models.IntegerChoices):
+    """The five purposes the transformation must serve, used as outcome indicators."""
+
+    WELLBEING = 1, _("Bedre trivsel, sundhed og mestring hos borgerne")
+    COMMUNITIES = 2, _("Flere borgere er aktive i almene fællesskaber")
+    SATISFACTION = 3, _("Højere tilfredshed hos borgerne og deres pårørende og netværk")
+    LESS_INTRUSIVE = 4, _("Færre borgere har brug for indgribende indsatser")
+    EDUCATION_EMPLOYMENT = 5, _("Flere borgere i uddannelse og beskæftigelse")
+
+
 class Area(models.TextChoices):
     """Where in the social psychiatry a group or a person works."""
 

@@ -11,10 +11,14 @@ from django.utils import timezone
 
 from enrolment import services
 from programmes.models import ActivityEntry, Level
+from tests.assessments.resave import EDIT_PAGES as ASSESSMENT_EDIT_PAGES
+from tests.casereview.resave import EDIT_PAGES as CASE_REVIEW_EDIT_PAGES
 from tests.enrolment.factories import draft_enrolment, ready_for_decision, submitted_enrolment
 from tests.factories import ConsultantFactory, member
 from tests.forms import posted_form
+from tests.keyfigures.resave import EDIT_PAGES as KEY_FIGURE_EDIT_PAGES
 from tests.meetings.resave import EDIT_PAGES as MEETING_EDIT_PAGES
+from tests.plans.resave import EDIT_PAGES as PLAN_EDIT_PAGES
 
 
 def _enrolment_state(enrolment):
@@ -171,6 +175,10 @@ EDIT_PAGES = {
     "programmes:programme_contact": programme_contact,
     "network:activity_edit": network_activity_edit,
     **MEETING_EDIT_PAGES,
+    **ASSESSMENT_EDIT_PAGES,
+    **CASE_REVIEW_EDIT_PAGES,
+    **KEY_FIGURE_EDIT_PAGES,
+    **PLAN_EDIT_PAGES,
 }
 
 

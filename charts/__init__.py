@@ -1,0 +1,191 @@
+"""Charts drawn on the server as SVG, so a web page and a PDF show the same picture.
+
+Every chart is a `Chart`: a title, a sentence or two that say what it shows, the table of its
+data, and the SVG that pygal draws. Pages render it with `{% chart chart %}` (the
+`charts` template tags), which puts all four on the page; a PDF template can do the same.
+pygal's own script and tooltips are taken out (the pages' content security policy allows
+no inline script, and nothing here needs it); its stylesheet stays inside the SVG and gets
+the request's nonce when shown on a page.
+"""
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pygal
+from django.utils.translation import gettext as _
+from pygal.style import Style
+
+# Det Fælles Designsystem's colours, in an order that tells neighbouring series apart.
+PALETTE = ("#0059b3", "#b3007a", "#008139", "#a35100", "#4d4d4d", "#6e2fb3", "#00758a")
+STYLE = Style(
+    background="transparent",
+    plot_background="#ffffff",
+    foreground="#1a1a1a",
+    foreground_strong="#1a1a1a",
+    foreground_subtle="#747474",
+    opacity="1",
+    opacity_hover="1",
+    colors=PALETTE,
+    font_family="IBM Plex Sans, Arial, sans-serif",
+    label_font_size=13,
+    major_label_font_size=13,
+    value_font_size=12,
+    legend_font_size=13,
+    title_font_size=16,
+)
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    # None where a value is missing; the line is broken there.
+    values: Sequence[float | None]
+
+
+@dataclass(frozen=True)
+class DataTable:
+    """The numbers behind a chart: one row per entry of `row_labels`, one column per series."""
+
+    row_header: str
+    columns: Sequence[str]
+    rows: Sequence[tuple[str, Sequence[str]]]
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    summary: str
+    table: DataTable
+    svg: str = field(repr=False)
+
+    @property
+    def chart_id(self) -> str:
+        match = re.search(r'id="(chart-[0-9a-f]+)"', self.svg)
+        return match.group(1) if match else "chart"
+
+
+def format_value(value, decimals: int = 1) -> str:
+    """A number as Danish text (decimal comma), or a dash when it is missing."""
+    if value is None:
+        return "–"
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    text = f"{float(value):,.{decimals}f}"
+    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+
+
+def _strip_interactivity(root):
+    """pygal's xml filter: drop its script and tooltip, which need JavaScript."""
+    doomed = []
+    for parent in root.iter():
+        for child in parent:
+            tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+            classes = (child.get("class") or "").split()
+            if tag == "script" or "tooltip-overlay" in classes:
+                doomed.append((parent, child))
+    for parent, child in doomed:
+        parent.remove(child)
+    return root
+
+
+def _finish(chart, title: str, summary: str, table: DataTable) -> Chart:
+    chart.add_xml_filter(_strip_interactivity)
+    svg = chart.render(is_unicode=True)
+    # A chart's id is pygal's random uuid; one drawn from its content is the same on the page
+    # and in the PDF, and two different charts on one page still differ.
+    digest = hashlib.sha256(repr((title, table.columns, table.rows)).encode()).hexdigest()[:16]
+    svg = svg.replace(chart.uuid, digest)
+    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+    title_id = f"chart-{digest}-title"
+    svg = svg.replace(
+        "<svg ",
+        f'<svg role="img" aria-labelledby="{title_id}" focusable="false" ',
+        1,
+    )
+    svg = re.sub(
+        r"(<svg [^>]*>)", rf'\1<title id="{title_id}">{_escape(title)}</title>', svg, count=1
+    )
+    return Chart(title=title, summary=summary, table=table, svg=svg)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _config(**overrides):
+    config = {
+        "style": STYLE,
+        "js": [],
+        "disable_xml_declaration": True,
+        "show_legend": True,
+        "legend_at_bottom": True,
+        "legend_at_bottom_columns": 2,
+        "print_values": False,
+        "width": 800,
+        "height": 420,
+        "margin": 16,
+        "truncate_legend": -1,
+        "truncate_label": -1,
+        "value_formatter": format_value,
+        "no_data_text": _("Ingen data"),
+    }
+    config.update(overrides)
+    return config
+
+
+def _table(row_header, row_labels, series, formatter) -> DataTable:
+    return DataTable(
+        row_header=row_header,
+        columns=[s.name for s in series],
+        rows=[
+            (str(label), [formatter(s.values[i]) if i < len(s.values) else "–" for s in series])
+            for i, label in enumerate(row_labels)
+        ],
+    )
+
+
+def line_chart(
+    title: str,
+    *,
+    x_labels: Sequence,
+    series: Sequence[Series],
+    summary: str,
+    row_header: str = "",
+    y_title: str = "",
+    formatter=format_value,
+    dashed: Sequence[str] = (),
+    **options,
+) -> Chart:
+    """Values over time (years, dates, rounds), one line per series; `dashed` names series
+    drawn as a dashed line (a median, a target)."""
+    chart = pygal.Line(
+        **_config(y_title=y_title, value_formatter=formatter, allow_interruptions=True, **options)
+    )
+    chart.x_labels = [str(label) for label in x_labels]
+    for item in series:
+        dash = {"stroke_style": {"width": 3, "dasharray": "8, 6"}} if item.name in dashed else {}
+        chart.add(item.name, list(item.values), **dash)
+    return _finish(chart, title, summary, _table(row_header, x_labels, series, formatter))
+
+
+def bar_chart(
+    title: str,
+    *,
+    x_labels: Sequence,
+    series: Sequence[Series],
+    summary: str,
+    row_header: str = "",
+    horizontal: bool = False,
+    formatter=format_value,
+    **options,
+) -> Chart:
+    """Bars per label, one colour per series; `horizontal` for long labels (dimensions,
+    the steps of the support ladder)."""
+    kind = pygal.HorizontalBar if horizontal else pygal.Bar
+    chart = kind(**_config(value_formatter=formatter, **options))
+    chart.x_labels = [str(label) for label in x_labels]
+    for item in series:
+        chart.add(item.name, list(item.values))
+    return _finish(chart, title, summary, _table(row_header, x_labels, series, formatter))

@@ -1,0 +1,236 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from programmes.models import TenantModel
+from programmes.validators import no_personal_identifiers, single_line
+
+
+class DevelopmentPlan(TenantModel):
+    """A programme's development plan (udviklingsplan): the working draft of its goals and
+    sub-goals. Each approval by the steering group freezes the draft into a `PlanVersion`;
+    a later edit makes the draft differ again while the approved version stays readable."""
+
+    tenant_parent = "programme"
+
+    programme = models.OneToOneField(
+        "programmes.Programme",
+        verbose_name=_("forløb"),
+        on_delete=models.CASCADE,
+        related_name="development_plan",
+    )
+    introduction = models.TextField(
+        _("indledning"), blank=True, validators=[no_personal_identifiers]
+    )
+    # True while the draft differs from the last approved version (or none is approved).
+    has_changes = models.BooleanField(_("har ændringer siden godkendelsen"), default=True)
+    created_at = models.DateTimeField(_("oprettet"), default=timezone.now)
+    updated_at = models.DateTimeField(_("ændret"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("udviklingsplan")
+        verbose_name_plural = _("udviklingsplaner")
+
+    def __str__(self):
+        return str(self.programme)
+
+
+class EvaluationKind(models.TextChoices):
+    INDICATOR = "indicator", _("Et nøgletal og et mål")
+    CRITERION = "criterion", _("Et kriterium, der kan iagttages")
+
+
+class Goal(TenantModel):
+    """A goal of the development plan, tied to purposes and principles, with how it will be
+    evaluated."""
+
+    tenant_parent = "plan"
+
+    plan = models.ForeignKey(
+        DevelopmentPlan,
+        verbose_name=_("udviklingsplan"),
+        on_delete=models.CASCADE,
+        related_name="goals",
+    )
+    position = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+    title = models.CharField(
+        _("mål"), max_length=300, validators=[single_line, no_personal_identifiers]
+    )
+    description = models.TextField(
+        _("beskrivelse"), blank=True, validators=[no_personal_identifiers]
+    )
+    # Numbers of `programmes.models.Purpose` and `Principle` (JSON, so SQLite serves too).
+    purposes = models.JSONField(_("formål"), default=list, blank=True)
+    principles = models.JSONField(_("principper"), default=list, blank=True)
+    evaluation_kind = models.CharField(
+        _("evalueres ved"), max_length=20, choices=EvaluationKind.choices
+    )
+    indicator = models.ForeignKey(
+        "keyfigures.Indicator",
+        verbose_name=_("nøgletal"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    target = models.CharField(_("mål for nøgletallet"), max_length=200, blank=True)
+    criterion = models.TextField(_("kriterium"), blank=True, validators=[no_personal_identifiers])
+
+    class Meta:
+        verbose_name = _("mål")
+        verbose_name_plural = _("mål")
+        ordering = ["position", "id"]
+        indexes = [models.Index(fields=["municipality", "plan"])]
+
+    def __str__(self):
+        return self.title
+
+
+class SubGoalStatus(models.TextChoices):
+    PLANNED = "planned", _("Planlagt")
+    IN_PROGRESS = "in_progress", _("I gang")
+    DONE = "done", _("Nået")
+    DROPPED = "dropped", _("Opgivet")
+
+
+class SubGoal(TenantModel):
+    """A concrete sub-goal (delmål) of a goal, with a responsible person and dates."""
+
+    tenant_parent = "goal"
+
+    goal = models.ForeignKey(
+        Goal, verbose_name=_("mål"), on_delete=models.CASCADE, related_name="sub_goals"
+    )
+    title = models.CharField(
+        _("delmål"), max_length=300, validators=[single_line, no_personal_identifiers]
+    )
+    responsible = models.ForeignKey(
+        "programmes.GroupMember",
+        verbose_name=_("ansvarlig"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    starts_on = models.DateField(_("start"))
+    due_on = models.DateField(_("frist"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=SubGoalStatus.choices, default=SubGoalStatus.PLANNED
+    )
+
+    class Meta:
+        verbose_name = _("delmål")
+        verbose_name_plural = _("delmål")
+        ordering = ["starts_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(due_on__gte=models.F("starts_on")), name="sub_goal_dates_ordered"
+            )
+        ]
+        indexes = [models.Index(fields=["municipality", "goal"])]
+
+    def __str__(self):
+        return self.title
+
+
+class PlanVersion(TenantModel):
+    """An approved version of a development plan: who approved it and when, and its content
+    as it was then. Immutable once written."""
+
+    tenant_parent = "plan"
+
+    plan = models.ForeignKey(
+        DevelopmentPlan,
+        verbose_name=_("udviklingsplan"),
+        on_delete=models.CASCADE,
+        related_name="versions",
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    content = models.JSONField(_("indhold"))
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("godkendt af"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("godkendt"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("godkendt version af udviklingsplanen")
+        verbose_name_plural = _("godkendte versioner af udviklingsplaner")
+        ordering = ["plan", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "plan", "number"], name="plan_version_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.plan} · {self.number}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError(_("En godkendt version kan ikke ændres."), code="immutable")
+        super().save(*args, **kwargs)
+
+
+class Channel(models.TextChoices):
+    MEETING = "meeting", _("Møde")
+    NEWSLETTER = "newsletter", _("Nyhedsbrev")
+    INTRANET = "intranet", _("Intranet")
+    EMAIL = "email", _("E-mail")
+    WEBSITE = "website", _("Hjemmeside")
+    SOCIAL_MEDIA = "social_media", _("Sociale medier")
+    PRESS = "press", _("Presse")
+    OTHER = "other", _("Andet")
+
+
+class ActivityStatus(models.TextChoices):
+    PLANNED = "planned", _("Planlagt")
+    DONE = "done", _("Gennemført")
+    CANCELLED = "cancelled", _("Aflyst")
+
+
+class CommunicationActivity(TenantModel):
+    """An activity of the communication plan (kommunikationsplan)."""
+
+    tenant_parent = "programme"
+
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        verbose_name=_("forløb"),
+        on_delete=models.CASCADE,
+        related_name="communication_activities",
+    )
+    title = models.CharField(
+        _("aktivitet"), max_length=300, validators=[single_line, no_personal_identifiers]
+    )
+    audience = models.CharField(_("målgruppe"), max_length=300, validators=[single_line])
+    channel = models.CharField(_("kanal"), max_length=20, choices=Channel.choices)
+    message = models.TextField(_("budskab"), validators=[no_personal_identifiers])
+    materials = models.TextField(_("materialer"), blank=True, validators=[no_personal_identifiers])
+    responsible = models.ForeignKey(
+        "programmes.GroupMember",
+        verbose_name=_("ansvarlig"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    planned_on = models.DateField(_("dato"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.PLANNED
+    )
+    created_at = models.DateTimeField(_("oprettet"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("kommunikationsaktivitet")
+        verbose_name_plural = _("kommunikationsaktiviteter")
+        ordering = ["planned_on", "id"]
+        indexes = [models.Index(fields=["municipality", "programme", "planned_on"])]
+
+    def __str__(self):
+        return self.title
