@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "casereview",
     "keyfigures",
     "plans",
+    "communication",
     "charts",
     "trial_actions",
     "reports",

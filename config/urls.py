@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("casereview.urls")),
     path("", include("keyfigures.urls")),
     path("", include("plans.urls")),
+    path("", include("communication.urls")),
     path("kalender/", include("meetings.urls_calendar")),
     path("netvaerk/", include("meetings.urls_network")),
     path("admin/", admin.site.urls),

@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class PlansConfig(AppConfig):
     name = "plans"
-    verbose_name = _("Udviklingsplan og kommunikationsplan")
+    verbose_name = _("Udviklingsplan")

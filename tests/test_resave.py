@@ -13,6 +13,7 @@ from enrolment import services
 from programmes.models import ActivityEntry, Level
 from tests.assessments.resave import EDIT_PAGES as ASSESSMENT_EDIT_PAGES
 from tests.casereview.resave import EDIT_PAGES as CASE_REVIEW_EDIT_PAGES
+from tests.communication.resave import EDIT_PAGES as COMMUNICATION_EDIT_PAGES
 from tests.enrolment.factories import draft_enrolment, ready_for_decision, submitted_enrolment
 from tests.factories import ConsultantFactory, member
 from tests.forms import posted_form
@@ -179,6 +180,7 @@ EDIT_PAGES = {
     **CASE_REVIEW_EDIT_PAGES,
     **KEY_FIGURE_EDIT_PAGES,
     **PLAN_EDIT_PAGES,
+    **COMMUNICATION_EDIT_PAGES,
 }
 
 
