@@ -1,8 +1,12 @@
+import datetime
+
 from django.db import models
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programmes.models import TenantModel
+from programmes.scoping import TenantQuerySet, tenant_manager
 from programmes.validators import no_personal_identifiers, single_line
 
 
@@ -23,10 +27,34 @@ class ActivityStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Aflyst")
 
 
+def copenhagen_today() -> datetime.date:
+    """Today's date in Denmark, whatever time zone is active."""
+    return timezone.localdate(timezone=timezone.get_default_timezone())
+
+
+def overdue_condition(today: datetime.date | None = None) -> Q:
+    """The one statement of the rule: an activity is overdue when it is still planned and its
+    date lies before today (the Danish date)."""
+    return Q(status=ActivityStatus.PLANNED, planned_on__lt=today or copenhagen_today())
+
+
+class CommunicationActivityQuerySet(TenantQuerySet):
+    def with_overdue(self, today: datetime.date | None = None):
+        """Each activity with `is_overdue` (see `overdue_condition`)."""
+        return self.annotate(
+            is_overdue=ExpressionWrapper(overdue_condition(today), output_field=BooleanField())
+        )
+
+    def overdue(self, today: datetime.date | None = None):
+        return self.filter(overdue_condition(today))
+
+
 class CommunicationActivity(TenantModel):
     """An activity of the communication plan (kommunikationsplan)."""
 
     tenant_parent = "programme"
+
+    objects = tenant_manager(CommunicationActivityQuerySet)
 
     programme = models.ForeignKey(
         "programmes.Programme",
