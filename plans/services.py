@@ -1,0 +1,343 @@
+"""The rules that change a development plan: its introduction, goals and sub-goals (the
+draft), and the steering group's approval of the draft as a new immutable version.
+
+Each function takes the acting user, checks the right (`permissions.py`), works in one
+transaction with the plan row locked (a drafter and an approver may act at once, and an
+approval must freeze the draft as one person saw it), changes nothing and logs nothing when
+given what is already there, and otherwise writes one activity entry on the plan. After a
+change `has_changes` says whether the draft now differs from the last approved version.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from programmes.activity import log_action
+from programmes.errors import DomainError
+from programmes.models import GroupMember, Principle, Purpose
+
+from . import permissions
+from .activity import Action
+from .models import DevelopmentPlan, EvaluationKind, Goal, PlanVersion, SubGoal, SubGoalStatus
+from .versions import has_evaluation, snapshot
+
+GOAL_FIELDS = (
+    "title",
+    "description",
+    "purposes",
+    "principles",
+    "evaluation_kind",
+    "indicator",
+    "target",
+    "criterion",
+)
+SUB_GOAL_FIELDS = ("title", "responsible", "starts_on", "due_on", "status")
+
+
+def _refuse_unless(condition: bool, message) -> None:
+    if not condition:
+        raise DomainError(message)
+
+
+def _may_draft(by, programme) -> None:
+    _refuse_unless(
+        permissions.can_draft_plan(by, programme),
+        _(
+            "Kun implementeringsgruppen, kommunens koordinator og Social- og Boligstyrelsen "
+            "kan skrive udviklingsplanen."
+        ),
+    )
+
+
+def _text(value) -> str:
+    """Typed text as stored: no surrounding blanks, and a browser's CRLF line ends as LF (so
+    a form posted back unchanged is unchanged)."""
+    return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _lock(plan: DevelopmentPlan) -> DevelopmentPlan:
+    return DevelopmentPlan.objects.select_for_update().get(pk=plan.pk)
+
+
+def _latest_version(plan) -> PlanVersion | None:
+    return PlanVersion.objects.filter(plan_id=plan.pk).order_by("-number").first()
+
+
+def _changed(locked: DevelopmentPlan) -> None:
+    """After a change to the draft: does it still differ from the last approved version?"""
+    latest = _latest_version(locked)
+    locked.has_changes = latest is None or latest.content != snapshot(locked)
+    locked.updated_at = timezone.now()
+    locked.save(update_fields=["has_changes", "updated_at"])
+
+
+def get_or_create_plan(programme) -> DevelopmentPlan:
+    """The programme's plan, made empty the first time someone writes in it (an empty plan
+    is nothing to log)."""
+    plan, _created = DevelopmentPlan.objects.get_or_create(programme=programme)
+    return plan
+
+
+def change_introduction(programme, *, by, introduction: str) -> DevelopmentPlan:
+    _may_draft(by, programme)
+    introduction = _text(introduction)
+    with transaction.atomic():
+        locked = _lock(get_or_create_plan(programme))
+        if locked.introduction == introduction:
+            return locked
+        locked.introduction = introduction
+        locked.save(update_fields=["introduction"])
+        log_action(locked, Action.INTRODUCTION_CHANGED, by=by)
+        _changed(locked)
+    return locked
+
+
+# Goals ---------------------------------------------------------------------------------
+
+
+def check_goal(values: dict) -> dict:
+    """A goal's values as stored, or a `DomainError` on the field that breaks a rule: a
+    title, at least one purpose and one principle, and an evaluation that holds together
+    (an indicator with a target, or a criterion). The other kind's fields are emptied."""
+    values = {name: values.get(name) for name in GOAL_FIELDS}
+    values["title"] = _text(values["title"])
+    values["description"] = _text(values["description"])
+    values["target"] = _text(values["target"])
+    values["criterion"] = _text(values["criterion"])
+    if not values["title"]:
+        raise DomainError(_("Skriv målet."), field="title")
+    purposes, principles = _numbers(values["purposes"]), _numbers(values["principles"])
+    if not purposes or not set(purposes) <= set(Purpose.values):
+        raise DomainError(_("Vælg mindst ét formål, som målet skal tjene."), field="purposes")
+    if not principles or not set(principles) <= set(Principle.values):
+        raise DomainError(_("Vælg mindst ét princip, som målet bygger på."), field="principles")
+    values["purposes"], values["principles"] = purposes, principles
+    kind = values["evaluation_kind"]
+    if kind == EvaluationKind.INDICATOR:
+        if values["indicator"] is None:
+            raise DomainError(_("Vælg det nøgletal, målet evalueres ved."), field="indicator")
+        if not values["target"]:
+            raise DomainError(
+                _("Skriv målet for nøgletallet, for eksempel »10 procent flere i job«."),
+                field="target",
+            )
+        values["criterion"] = ""
+    elif kind == EvaluationKind.CRITERION:
+        if not values["criterion"]:
+            raise DomainError(
+                _("Skriv det kriterium, man kan iagttage, når målet er nået."), field="criterion"
+            )
+        values["indicator"], values["target"] = None, ""
+    else:
+        raise DomainError(_("Vælg, hvordan målet evalueres."), field="evaluation_kind")
+    return values
+
+
+def _numbers(values) -> list[int]:
+    try:
+        return sorted({int(value) for value in values or []})
+    except (TypeError, ValueError):
+        return []
+
+
+def _goal_data(goal: Goal, **extra) -> dict:
+    return {"goal": goal.pk, "title": goal.title, **extra}
+
+
+def add_goal(programme, *, by, **values) -> Goal:
+    """A new goal at the end of the plan."""
+    _may_draft(by, programme)
+    values = check_goal(values)
+    with transaction.atomic():
+        locked = _lock(get_or_create_plan(programme))
+        last = Goal.objects.filter(plan=locked).order_by("-position").first()
+        goal = Goal.objects.create(
+            plan=locked, position=(last.position + 1) if last else 0, **values
+        )
+        log_action(locked, Action.GOAL_ADDED, by=by, data=_goal_data(goal))
+        _changed(locked)
+    return goal
+
+
+def change_goal(goal: Goal, *, by, **values) -> Goal:
+    plan = goal.plan
+    _may_draft(by, plan.programme)
+    values = check_goal(values)
+    with transaction.atomic():
+        locked = _lock(plan)
+        current = Goal.objects.select_related("indicator").get(pk=goal.pk)
+        changed = [name for name in GOAL_FIELDS if getattr(current, name) != values[name]]
+        if not changed:
+            return current
+        for name in changed:
+            setattr(current, name, values[name])
+        current.save(update_fields=changed)
+        log_action(locked, Action.GOAL_CHANGED, by=by, data=_goal_data(current, fields=changed))
+        _changed(locked)
+    return current
+
+
+def remove_goal(goal: Goal, *, by) -> None:
+    """Remove a goal with its sub-goals; approved versions keep them."""
+    plan = goal.plan
+    _may_draft(by, plan.programme)
+    with transaction.atomic():
+        locked = _lock(plan)
+        current = Goal.objects.filter(pk=goal.pk).first()
+        if current is None:
+            return
+        data = _goal_data(current, sub_goals=current.sub_goals.count())
+        current.delete()
+        log_action(locked, Action.GOAL_REMOVED, by=by, data=data)
+        _changed(locked)
+
+
+# Sub-goals -----------------------------------------------------------------------------
+
+
+def check_sub_goal(programme, values: dict) -> dict:
+    """A sub-goal's values as stored, or a `DomainError` on the field that breaks a rule: a
+    title, a start and a due date not before it, a status, and a responsible person (when
+    given) from the programme's own groups."""
+    values = {name: values.get(name) for name in SUB_GOAL_FIELDS}
+    values["title"] = _text(values["title"])
+    if not values["title"]:
+        raise DomainError(_("Skriv delmålet."), field="title")
+    if values["starts_on"] is None:
+        raise DomainError(_("Skriv, hvornår arbejdet med delmålet starter."), field="starts_on")
+    if values["due_on"] is None:
+        raise DomainError(_("Skriv fristen for delmålet."), field="due_on")
+    if values["due_on"] < values["starts_on"]:
+        raise DomainError(_("Fristen kan ikke ligge før starten."), field="due_on")
+    values["status"] = values["status"] or SubGoalStatus.PLANNED
+    if values["status"] not in SubGoalStatus.values:
+        raise DomainError(_("Vælg delmålets status."), field="status")
+    responsible = values["responsible"]
+    if responsible is not None and not (
+        isinstance(responsible, GroupMember)
+        and GroupMember.objects.filter(pk=responsible.pk, group__programme_id=programme.pk).exists()
+    ):
+        raise DomainError(_("Vælg en ansvarlig fra forløbets grupper."), field="responsible")
+    return values
+
+
+def _sub_goal_data(sub: SubGoal, goal: Goal, **extra) -> dict:
+    return {"goal_id": goal.pk, "goal": goal.title, "sub_goal": sub.pk, "title": sub.title, **extra}
+
+
+def add_sub_goal(goal: Goal, *, by, **values) -> SubGoal:
+    plan = goal.plan
+    _may_draft(by, plan.programme)
+    values = check_sub_goal(plan.programme, values)
+    with transaction.atomic():
+        locked = _lock(plan)
+        sub = SubGoal.objects.create(goal=goal, **values)
+        log_action(locked, Action.SUB_GOAL_ADDED, by=by, data=_sub_goal_data(sub, goal))
+        _changed(locked)
+    return sub
+
+
+def change_sub_goal(sub_goal: SubGoal, *, by, **values) -> SubGoal:
+    goal = sub_goal.goal
+    plan = goal.plan
+    _may_draft(by, plan.programme)
+    values = check_sub_goal(plan.programme, values)
+    with transaction.atomic():
+        locked = _lock(plan)
+        current = SubGoal.objects.select_related("responsible").get(pk=sub_goal.pk)
+        changed = [name for name in SUB_GOAL_FIELDS if getattr(current, name) != values[name]]
+        if not changed:
+            return current
+        for name in changed:
+            setattr(current, name, values[name])
+        current.save(update_fields=changed)
+        log_action(
+            locked,
+            Action.SUB_GOAL_CHANGED,
+            by=by,
+            data=_sub_goal_data(current, goal, fields=changed),
+        )
+        _changed(locked)
+    return current
+
+
+def remove_sub_goal(sub_goal: SubGoal, *, by) -> None:
+    goal = sub_goal.goal
+    plan = goal.plan
+    _may_draft(by, plan.programme)
+    with transaction.atomic():
+        locked = _lock(plan)
+        current = SubGoal.objects.filter(pk=sub_goal.pk).first()
+        if current is None:
+            return
+        data = _sub_goal_data(current, goal)
+        current.delete()
+        log_action(locked, Action.SUB_GOAL_REMOVED, by=by, data=data)
+        _changed(locked)
+
+
+# Approval ------------------------------------------------------------------------------
+
+
+NO_GOALS = _lazy("Udviklingsplanen har ingen mål endnu. Giv den mindst ét mål med delmål.")
+
+
+def approval_problem(content: dict, *, has_changes: bool, latest) -> str | None:
+    """Why the draft `content` cannot be approved now, or None: it needs goals, each with a
+    sub-goal and an evaluation, and something new since the `latest` approved version."""
+    if not content["goals"]:
+        return str(NO_GOALS)
+    for goal in content["goals"]:
+        if not goal["sub_goals"]:
+            return _("Målet »%(title)s« har ingen delmål. Giv hvert mål mindst ét delmål.") % {
+                "title": goal["title"]
+            }
+        if not has_evaluation(goal["evaluation"]):
+            return _(
+                "Målet »%(title)s« mangler en evaluering: et nøgletal med et mål eller et "
+                "kriterium, man kan iagttage."
+            ) % {"title": goal["title"]}
+    if latest is not None and (not has_changes or latest.content == content):
+        return _(
+            "Udkastet er det samme som den godkendte version %(number)s. Der er intet nyt at "
+            "godkende."
+        ) % {"number": latest.number}
+    return None
+
+
+def approve_plan(plan: DevelopmentPlan, *, by) -> PlanVersion:
+    """A steering-group member approves the draft as the next version: who and when, and the
+    plan's content as it is, kept unchanged from then on.
+
+    Refused while the plan has no goals, while a goal lacks a sub-goal or an evaluation, and
+    when nothing has changed since the last approved version (so a double click makes one
+    version: the second click waits for the first and finds nothing new).
+    """
+    _refuse_unless(
+        permissions.can_approve_plan(by, plan.programme),
+        _("Kun styregruppens medlemmer kan godkende udviklingsplanen."),
+    )
+    if plan.pk is None:
+        raise DomainError(str(NO_GOALS))
+    with transaction.atomic():
+        locked = _lock(plan)
+        content = snapshot(locked)
+        latest = _latest_version(locked)
+        problem = approval_problem(content, has_changes=locked.has_changes, latest=latest)
+        if problem:
+            raise DomainError(problem)
+        version = PlanVersion.objects.create(
+            plan=locked,
+            number=(latest.number if latest else 0) + 1,
+            content=content,
+            approved_by=by,
+            approved_at=timezone.now(),
+        )
+        locked.has_changes = False
+        locked.save(update_fields=["has_changes"])
+        log_action(
+            locked, Action.APPROVED, by=by, data={"number": version.number, "version": version.pk}
+        )
+    plan.has_changes = False
+    return version
