@@ -19,22 +19,33 @@ from pygal.style import Style
 
 # Det Fælles Designsystem's colours, in an order that tells neighbouring series apart.
 PALETTE = ("#0059b3", "#b3007a", "#008139", "#a35100", "#4d4d4d", "#6e2fb3", "#00758a")
-STYLE = Style(
-    background="transparent",
-    plot_background="#ffffff",
-    foreground="#1a1a1a",
-    foreground_strong="#1a1a1a",
-    foreground_subtle="#747474",
-    opacity="1",
-    opacity_hover="1",
-    colors=PALETTE,
-    font_family="IBM Plex Sans, Arial, sans-serif",
-    label_font_size=13,
-    major_label_font_size=13,
-    value_font_size=12,
-    legend_font_size=13,
-    title_font_size=16,
-)
+# A muted colour for what is compared against (an earlier version, a median): still 4.6:1
+# against white, as WCAG asks of graphics that carry meaning.
+MUTED = "#747474"
+_STYLE_OPTIONS = {
+    "background": "transparent",
+    "plot_background": "#ffffff",
+    "foreground": "#1a1a1a",
+    "foreground_strong": "#1a1a1a",
+    "foreground_subtle": "#747474",
+    "opacity": "1",
+    "opacity_hover": "1",
+    "colors": PALETTE,
+    "font_family": "IBM Plex Sans, Arial, sans-serif",
+    "label_font_size": 13,
+    "major_label_font_size": 13,
+    "value_font_size": 12,
+    "legend_font_size": 13,
+    "title_font_size": 16,
+}
+STYLE = Style(**_STYLE_OPTIONS)
+
+
+def _style(colors: Sequence[str] | None):
+    """The house style, with the series' colours in the order given when there is one."""
+    if not colors:
+        return STYLE
+    return Style(**{**_STYLE_OPTIONS, "colors": tuple(colors)})
 
 
 @dataclass(frozen=True)
@@ -77,13 +88,15 @@ def format_value(value, decimals: int = 1) -> str:
 
 
 def _strip_interactivity(root):
-    """pygal's xml filter: drop its script and tooltip, which need JavaScript."""
+    """pygal's xml filter: drop its script and tooltip, which need JavaScript, and the
+    titles and descriptions its tooltips read (a stray "Pygal", guide positions), which
+    would otherwise show as hover texts; the chart's own title is added after."""
     doomed = []
     for parent in root.iter():
         for child in parent:
             tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
             classes = (child.get("class") or "").split()
-            if tag == "script" or "tooltip-overlay" in classes:
+            if tag in ("script", "title", "desc") or "tooltip-overlay" in classes:
                 doomed.append((parent, child))
     for parent, child in doomed:
         parent.remove(child)
@@ -114,9 +127,9 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _config(**overrides):
+def _config(colors=None, **overrides):
     config = {
-        "style": STYLE,
+        "style": _style(colors),
         "js": [],
         "disable_xml_declaration": True,
         "show_legend": True,
@@ -156,12 +169,20 @@ def line_chart(
     y_title: str = "",
     formatter=format_value,
     dashed: Sequence[str] = (),
+    colors: Sequence[str] | None = None,
     **options,
 ) -> Chart:
     """Values over time (years, dates, rounds), one line per series; `dashed` names series
-    drawn as a dashed line (a median, a target)."""
+    drawn as a dashed line (a median, a target); `colors` gives the series' colours in
+    order (the house palette otherwise). Other keywords go to pygal (`range`, `y_labels`)."""
     chart = pygal.Line(
-        **_config(y_title=y_title, value_formatter=formatter, allow_interruptions=True, **options)
+        **_config(
+            colors,
+            y_title=y_title,
+            value_formatter=formatter,
+            allow_interruptions=True,
+            **options,
+        )
     )
     chart.x_labels = [str(label) for label in x_labels]
     for item in series:
@@ -178,14 +199,30 @@ def bar_chart(
     summary: str,
     row_header: str = "",
     horizontal: bool = False,
+    first_on_top: bool = False,
     formatter=format_value,
+    colors: Sequence[str] | None = None,
     **options,
 ) -> Chart:
     """Bars per label, one colour per series; `horizontal` for long labels (dimensions,
-    the steps of the support ladder)."""
+    the steps of the support ladder). A horizontal chart draws the first label at the
+    bottom (a ladder's lowest step); `first_on_top` draws the labels top down in the order
+    given, as a list reads (a profile's dimensions). The table keeps the order given.
+    `colors` gives the series' colours in order (the house palette otherwise)."""
     kind = pygal.HorizontalBar if horizontal else pygal.Bar
-    chart = kind(**_config(value_formatter=formatter, **options))
-    chart.x_labels = [str(label) for label in x_labels]
-    for item in series:
-        chart.add(item.name, list(item.values))
+    chart = kind(**_config(colors, value_formatter=formatter, **options))
+    labels = [str(label) for label in x_labels]
+    values = [list(item.values) for item in series]
+    if horizontal and first_on_top:
+        labels.reverse()
+        values = [_reversed_values(v, len(labels)) for v in values]
+    chart.x_labels = labels
+    for item, item_values in zip(series, values, strict=True):
+        chart.add(item.name, item_values)
     return _finish(chart, title, summary, _table(row_header, x_labels, series, formatter))
+
+
+def _reversed_values(values: list, count: int) -> list:
+    """A series' values in reverse label order, a short series padded with gaps first."""
+    padded = values + [None] * (count - len(values))
+    return padded[:count][::-1]

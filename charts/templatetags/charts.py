@@ -7,10 +7,14 @@ register = template.Library()
 @register.inclusion_tag("charts/_chart.html", takes_context=True)
 def chart(context, chart, heading_level=3, show_table=True):
     """A chart with its title, summary and data table; the SVG's stylesheet gets the
-    request's CSP nonce (a PDF is drawn without a request, and needs none)."""
+    request's CSP nonce (a PDF is drawn without a request, and needs none).
+
+    The nonce is Django's lazy one, which counts as false until something reads it: it is
+    read here, so the page's header names it even where nothing else on the page did.
+    """
     nonce = context.get("csp_nonce")
     svg = chart.svg
-    if nonce:
+    if nonce is not None:
         svg = svg.replace("<style", f'<style nonce="{nonce}"')
     return {
         "chart": chart,
