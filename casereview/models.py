@@ -100,6 +100,11 @@ class ReviewedCase(TenantModel):
     def __str__(self):
         return self.label
 
+    def get_additional_data(self) -> dict:
+        """What django-auditlog keeps with each entry about the case (its reads too): where
+        the case belongs, so the read log can name and filter it after the case is gone."""
+        return {"programme_id": self.programme_id, "municipality_id": self.municipality_id}
+
 
 class PrincipleFinding(TenantModel):
     """Whether and how one of the eight principles shows in one reviewed case."""
