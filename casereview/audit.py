@@ -44,13 +44,17 @@ def _request_context() -> dict:
 
 
 def record_reads(cases, *, by) -> None:
-    """One access entry per case in `cases`, written in one insert. The actor is the request's
-    (the middleware's), or `by` outside a request."""
+    """One access entry per case in `cases`, read by `by`, written in one insert; the address
+    and port come from the request (the middleware's context), as for a single read."""
     cases = list(cases)
     if not cases:
         return
     context = _request_context()
-    actor = context.get("actor") or by
+    # The middleware leaves its context behind when the request ends, so it speaks for this
+    # read only when its actor is the reader.
+    if context.get("actor") != by:
+        context = {}
+    actor = by
     content_type = ContentType.objects.get_for_model(ReviewedCase)
     now = timezone.now()
     cid = get_cid()

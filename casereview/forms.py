@@ -90,7 +90,6 @@ class FindingForm(forms.ModelForm):
         )
         note = self.fields["note"]
         note.label = _("Note om princippet")
-        note.help_text = NOTE_HELP
 
 
 class CaseForms:
