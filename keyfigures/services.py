@@ -7,7 +7,7 @@ otherwise writes one activity entry.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
@@ -84,8 +84,8 @@ def change_indicator(indicator: Indicator, *, by, **fields) -> Indicator:
         return locked
     if "code" in changed and Indicator.objects.filter(code=fields["code"]).exists():
         raise DomainError(_("Der er allerede et nøgletal med den kode."), field="code")
-    for field in changed:
-        setattr(locked, field, fields[field])
+    for name in changed:
+        setattr(locked, name, fields[name])
     locked.save(update_fields=changed)
     log_action(
         locked, Action.INDICATOR_CHANGED, by=by, data={"name": locked.name, "fields": changed}
@@ -108,16 +108,43 @@ def save_upload(rows: Iterable[ImportRow], *, by, filename: str) -> FigureImport
 
 
 @dataclass(frozen=True)
+class _Stored:
+    """A figure as stored or as imported, for comparing and showing."""
+
+    status: str
+    value: Decimal | None
+    reported_by_id: int | None
+    source: str
+
+
+@dataclass(frozen=True)
 class Change:
-    """A figure the import changes: from what, to what."""
+    """A figure the import changes: from what, to what (`before` and `after` are texts,
+    formatted only when shown)."""
 
     row: int
     municipality: str
     label: str
     year: int
-    before: str
-    after: str
+    stored: object  # a _Stored, or a ladder's (citizens, source)
+    imported: object
     overrides_local: bool
+    names: dict = field(repr=False, compare=False)
+
+    def _text(self, state) -> str:
+        if isinstance(state, _Stored):
+            return status_text(
+                state.status, state.value, self.names.get(state.reported_by_id), state.source
+            )
+        return number(state[0])
+
+    @property
+    def before(self) -> str:
+        return self._text(self.stored)
+
+    @property
+    def after(self) -> str:
+        return self._text(self.imported)
 
 
 @dataclass(frozen=True)
@@ -127,32 +154,19 @@ class Preview:
     unchanged: int
     overridden_local: int
     changes: list
-    figures: list  # FigureValue rows to write (new and changed)
-    ladder: list  # LadderCount rows to write (new and changed)
+    # What to write (new and changed), as plain tuples: built into rows only when applied.
+    figures: list  # (municipality id, indicator id, year, status, value, reported_by id)
+    ladder: list  # (municipality id, step id, year, citizens)
 
     @property
     def total(self) -> int:
         return self.new + self.changed + self.unchanged
 
 
-@dataclass(frozen=True)
-class _Stored:
-    """A figure as stored or as imported, for comparing and showing."""
-
-    status: str
-    value: Decimal | None
-    reported_by_id: int | None
-    source: str
-
-    def text(self, names) -> str:
-        return status_text(self.status, self.value, names.get(self.reported_by_id), self.source)
-
-
-def plan_import(figure_import: FigureImport, *, by=None) -> Preview:
+def plan_import(figure_import: FigureImport) -> Preview:
     """What applying the import would change, read now: counts, the changed rows, and the
     rows to write. Reads every municipality's figures, so it runs unscoped (SBST's)."""
     rows = [ImportRow.from_json(data) for data in figure_import.rows]
-    now = timezone.now()
     with scopes_disabled():
         municipalities = {
             code: (pk, name)
@@ -194,56 +208,43 @@ def plan_import(figure_import: FigureImport, *, by=None) -> Preview:
             indicator = indicators[row.code]
             value = Decimal(row.value) if row.value is not None else None
             reported_by = municipalities[row.reported_by][0] if row.reported_by else None
-            after = _Stored(row.status, value, reported_by, Source.PUBLISHED)
-            before = stored_figures.get((municipality_id, indicator.pk, row.year))
-            if before == after:
+            imported = _Stored(row.status, value, reported_by, Source.PUBLISHED)
+            stored = stored_figures.get((municipality_id, indicator.pk, row.year))
+            if stored == imported:
                 unchanged += 1
                 continue
             figures.append(
-                FigureValue(
-                    municipality_id=municipality_id,
-                    indicator_id=indicator.pk,
-                    year=row.year,
-                    status=row.status,
-                    value=value,
-                    reported_by_id=reported_by,
-                    source=Source.PUBLISHED,
-                    entered_by=by,
-                    updated_at=now,
-                )
+                (municipality_id, indicator.pk, row.year, row.status, value, reported_by)
             )
             label = indicator.name
-            before_text = before.text(names) if before is not None else ""
-            after_text = after.text(names)
-            was_local = before is not None and before.source == Source.LOCAL
+            was_local = stored is not None and stored.source == Source.LOCAL
         else:
             step = steps[row.code]
             citizens = int(Decimal(row.value))
-            before = stored_ladder.get((municipality_id, step.pk, row.year))
-            if before == (citizens, Source.PUBLISHED):
+            imported = (citizens, Source.PUBLISHED)
+            stored = stored_ladder.get((municipality_id, step.pk, row.year))
+            if stored == imported:
                 unchanged += 1
                 continue
-            ladder.append(
-                LadderCount(
-                    municipality_id=municipality_id,
-                    step_id=step.pk,
-                    year=row.year,
-                    citizens=citizens,
-                    source=Source.PUBLISHED,
-                    updated_at=now,
-                )
-            )
+            ladder.append((municipality_id, step.pk, row.year, citizens))
             label = _("Indsatstrappen: %(step)s") % {"step": step.name}
-            before_text = number(before[0]) if before is not None else ""
-            after_text = number(citizens)
-            was_local = before is not None and before[1] == Source.LOCAL
-        if before is None:
+            was_local = stored is not None and stored[1] == Source.LOCAL
+        if stored is None:
             new += 1
             continue
         changed += 1
         overridden += was_local
         changes.append(
-            Change(row.row, municipality_name, label, row.year, before_text, after_text, was_local)
+            Change(
+                row.row,
+                municipality_name,
+                label,
+                row.year,
+                stored,
+                imported,
+                was_local,
+                names,
+            )
         )
     return Preview(new, changed, unchanged, overridden, changes, figures, ladder)
 
@@ -278,10 +279,26 @@ def apply_import(figure_import: FigureImport, *, by) -> Preview | None:
         if locked.applied_at is not None:
             figure_import.applied_at = locked.applied_at
             return None
-        preview = plan_import(locked, by=by)
+        preview = plan_import(locked)
+        now = timezone.now()
         if preview.figures:
             FigureValue.objects.bulk_create(
-                preview.figures,
+                [
+                    FigureValue(
+                        municipality_id=municipality_id,
+                        indicator_id=indicator_id,
+                        year=year,
+                        status=status,
+                        value=value,
+                        reported_by_id=reported_by_id,
+                        source=Source.PUBLISHED,
+                        entered_by=by,
+                        updated_at=now,
+                    )
+                    for municipality_id, indicator_id, year, status, value, reported_by_id in (
+                        preview.figures
+                    )
+                ],
                 batch_size=BATCH_SIZE,
                 update_conflicts=True,
                 unique_fields=["municipality", "indicator", "year"],
@@ -296,7 +313,17 @@ def apply_import(figure_import: FigureImport, *, by) -> Preview | None:
             )
         if preview.ladder:
             LadderCount.objects.bulk_create(
-                preview.ladder,
+                [
+                    LadderCount(
+                        municipality_id=municipality_id,
+                        step_id=step_id,
+                        year=year,
+                        citizens=citizens,
+                        source=Source.PUBLISHED,
+                        updated_at=now,
+                    )
+                    for municipality_id, step_id, year, citizens in preview.ladder
+                ],
                 batch_size=BATCH_SIZE,
                 update_conflicts=True,
                 unique_fields=["municipality", "step", "year"],

@@ -32,7 +32,9 @@ def indicator(name=None, *, theme=Theme.RECOVERY, higher_is_better=True, code=No
     )
 
 
-def figure(municipality, indicator, year, value=None, *, status=None, reported_by=None, local=False):
+def figure(
+    municipality, indicator, year, value=None, *, status=None, reported_by=None, local=False
+):
     """A figure of any municipality (written unscoped: a test builds several)."""
     if status is None:
         status = FigureStatus.REPORTED_ELSEWHERE if reported_by else FigureStatus.VALUE
