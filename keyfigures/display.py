@@ -10,12 +10,14 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
-from charts import Chart, DataTable, Series, bar_chart, format_value, line_chart
+from charts import MUTED, PALETTE, Chart, DataTable, Series, bar_chart, format_value, line_chart
 
 from .models import FigureStatus, Indicator, Source, Theme
 
 # A chart of one municipality, the median and at most this many others stays readable.
 MAX_COMPARED = 5
+# The house palette without its grey, which is too close to the median's.
+COMPARED_COLOURS = [colour for colour in PALETTE[1:] if colour != "#4d4d4d"]
 
 
 def number(value) -> str:
@@ -123,7 +125,7 @@ def indicator_summary(indicator: Indicator, municipality, own: dict, medians: di
         facts = {
             "first": first,
             "last": year,
-            "from": with_unit(values[first], unit),
+            "from": number(values[first]),
             "to": with_unit(value, unit),
         }
         if change == 0:
@@ -202,6 +204,8 @@ def indicator_charts(indicators, municipality, compared, figures, medians) -> li
                 y_title=indicator.unit,
                 dashed=[median_label],
                 formatter=number,
+                # The median in grey, so the municipality and those compared stand out.
+                colors=[PALETTE[0], MUTED, *COMPARED_COLOURS],
             )
             table = DataTable(
                 row_header=_("År"),
