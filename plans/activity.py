@@ -7,6 +7,7 @@ from programmes.activity import register
 
 class Action:
     INTRODUCTION_CHANGED = "plans.introduction_changed"
+    GOALS_REORDERED = "plans.goals_reordered"
     GOAL_ADDED = "plans.goal_added"
     GOAL_CHANGED = "plans.goal_changed"
     GOAL_REMOVED = "plans.goal_removed"
@@ -19,6 +20,7 @@ class Action:
 register(
     {
         Action.INTRODUCTION_CHANGED: lambda data: _("Udviklingsplanens indledning er ændret."),
+        Action.GOALS_REORDERED: lambda data: _("Målenes rækkefølge i udviklingsplanen er ændret."),
         Action.GOAL_ADDED: lambda data: (
             _("Målet »%(title)s« er føjet til udviklingsplanen.") % data
         ),

@@ -150,7 +150,8 @@ def seed_development_plan_demo(*, password: str, log) -> None:
             user__isnull=False,
         )
         .select_related("user")
-        .order_by("id")
+        # The demo's steering member (styregruppe@roskilde.dk) before the director.
+        .order_by("-user__email")
         .first()
     )
     members = {}

@@ -28,7 +28,9 @@ def _apply_rule(form, check, *args) -> None:
         form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
-class IntroductionForm(forms.Form):
+class PlanForm(forms.Form):
+    """The introduction, and the number of each goal in the plan's order."""
+
     introduction = forms.CharField(
         label=_("Indledning"),
         required=False,
@@ -40,6 +42,43 @@ class IntroductionForm(forms.Form):
             "borgere."
         ),
     )
+    # Which text the form was opened on (`services.text_digest`), so a save cannot overwrite
+    # what someone else saved meanwhile.
+    shown = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
+    def __init__(self, *args, goals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.goals = list(goals)
+        for number, goal in enumerate(self.goals, start=1):
+            self.fields[self.field_name(goal)] = forms.IntegerField(
+                label=_("Nummer for målet »%(title)s«") % {"title": goal.title},
+                min_value=1,
+                max_value=len(self.goals),
+                initial=number,
+                widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 3}),
+                error_messages={
+                    "required": _("Giv målet et nummer."),
+                    "invalid": _("Skriv et tal."),
+                    "min_value": _("Skriv et tal fra 1 til %(limit_value)s.")
+                    % {"limit_value": len(self.goals)},
+                    "max_value": _("Skriv et tal fra 1 til %(limit_value)s."),
+                },
+            )
+
+    @staticmethod
+    def field_name(goal) -> str:
+        return f"goal_{goal.pk}"
+
+    def goal_fields(self):
+        return [self[self.field_name(goal)] for goal in self.goals]
+
+    def goal_order(self) -> list[int]:
+        """The goals' ids by the numbers given; two goals given one number keep their order."""
+        numbered = [
+            (self.cleaned_data[self.field_name(goal)], index, goal.pk)
+            for index, goal in enumerate(self.goals)
+        ]
+        return [pk for _number, _index, pk in sorted(numbered)]
 
 
 class IndicatorChoiceField(forms.ModelChoiceField):

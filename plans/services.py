@@ -8,6 +8,8 @@ given what is already there, and otherwise writes one activity entry on the plan
 change `has_changes` says whether the draft now differs from the last approved version.
 """
 
+import hashlib
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -79,18 +81,65 @@ def get_or_create_plan(programme) -> DevelopmentPlan:
     return plan
 
 
-def change_introduction(programme, *, by, introduction: str) -> DevelopmentPlan:
+def text_digest(text: str) -> str:
+    """A short fingerprint of a text, for a form to say which text it was opened on."""
+    return hashlib.sha256((text or "").encode()).hexdigest()[:16]
+
+
+def change_plan(
+    programme,
+    *,
+    by,
+    introduction: str,
+    goal_order: list[int] | None = None,
+    shown: str | None = None,
+) -> DevelopmentPlan:
+    """The plan's introduction and the order of its goals (`goal_order`: every goal's id,
+    in the wanted order; None leaves the order). One entry per kind of change.
+
+    `shown`, the `text_digest` of the introduction the form was opened on, refuses to
+    overwrite an introduction someone else saved meanwhile (a whole group writes the plan).
+    """
     _may_draft(by, programme)
     introduction = _text(introduction)
     with transaction.atomic():
         locked = _lock(get_or_create_plan(programme))
-        if locked.introduction == introduction:
+        goals = list(Goal.objects.filter(plan=locked).order_by("position", "id"))
+        new_introduction = locked.introduction != introduction
+        if new_introduction and shown is not None and shown != text_digest(locked.introduction):
+            raise DomainError(
+                _(
+                    "En anden har ændret indledningen, siden du åbnede siden. Kopiér din "
+                    "tekst, åbn siden igen, og skriv din ændring ind i den nye tekst."
+                ),
+                field="introduction",
+            )
+        reorder = goal_order is not None and list(goal_order) != [g.pk for g in goals]
+        if reorder and sorted(goal_order) != sorted(g.pk for g in goals):
+            raise DomainError(_("Planens mål er ændret, siden du åbnede siden. Åbn siden igen."))
+        if not new_introduction and not reorder:
             return locked
-        locked.introduction = introduction
-        locked.save(update_fields=["introduction"])
-        log_action(locked, Action.INTRODUCTION_CHANGED, by=by)
+        if new_introduction:
+            locked.introduction = introduction
+            locked.save(update_fields=["introduction"])
+            log_action(locked, Action.INTRODUCTION_CHANGED, by=by)
+        if reorder:
+            by_id = {goal.pk: goal for goal in goals}
+            for position, goal_id in enumerate(goal_order):
+                by_id[goal_id].position = position
+            Goal.objects.bulk_update(goals, ["position"])
+            log_action(
+                locked,
+                Action.GOALS_REORDERED,
+                by=by,
+                data={"goals": [by_id[goal_id].title for goal_id in goal_order]},
+            )
         _changed(locked)
     return locked
+
+
+def change_introduction(programme, *, by, introduction: str, shown=None) -> DevelopmentPlan:
+    return change_plan(programme, by=by, introduction=introduction, shown=shown)
 
 
 # Goals ---------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ chart of the project is (`charts`), so the page and a PDF show the same picture,
 title, a summary and the table behind it.
 """
 
+import copy
 import datetime
 
 import pygal
@@ -13,16 +14,29 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from charts import Chart, DataTable, _config, _finish
+from charts import PALETTE, STYLE, Chart, DataTable, _config, _finish
 from phases.models import Phase
 from phases.schedule import phase_schedule
 
 SHOWN_PHASES = (Phase.DEVELOP, Phase.ANCHOR)
 ROW_HEIGHT = 34
+GOAL_COLOURS = tuple(colour for colour in PALETTE if colour != "#4d4d4d")
+WINDOW_COLOURS = ("#4d4d4d", "#747474")
+
+
+def _style(goal_count: int):
+    """The charts' style with each line drawn as a bar (pygal sets the width on the line
+    itself, which a series' own width cannot override), the goals in the palette's colours
+    and the phase windows in greys."""
+    style = copy.copy(STYLE)
+    style.stroke_width = style.stroke_width_hover = "12"
+    goals = tuple(GOAL_COLOURS[i % len(GOAL_COLOURS)] for i in range(goal_count))
+    style.colors = goals + WINDOW_COLOURS
+    return style
 
 
 def _short(day: datetime.date) -> str:
-    return date_format(day, "SHORT_DATE_FORMAT")
+    return date_format(day, "j. b Y")
 
 
 def _long(day: datetime.date) -> str:
@@ -47,9 +61,14 @@ def sub_goal_timeline(programme, goals) -> Chart | None:
         for span in phase_schedule(programme.cohort, programme.kind)
         if span.phase in SHOWN_PHASES and span.starts_on
     ]
+    # Rows from the top: the first sub-goal highest, the phase windows at the bottom (0).
+    y_of = {id(sub): len(rows) - index for index, (_goal, sub) in enumerate(rows)}
+    drawn = [goal for goal in goals if any(id(sub) in y_of for sub in goal.sub_goals)]
     title = _("Delmålene over tid")
     chart = pygal.DateLine(
         **_config(
+            style=_style(len(drawn)),
+            margin_right=48,
             height=160 + ROW_HEIGHT * (len(rows) + 1),
             allow_interruptions=True,
             show_x_guides=True,
@@ -61,12 +80,10 @@ def sub_goal_timeline(programme, goals) -> Chart | None:
             legend_at_bottom_columns=1,
         )
     )
-    # Rows from the top: the first sub-goal highest, the phase windows at the bottom (0).
-    y_of = {id(sub): len(rows) - index for index, (_goal, sub) in enumerate(rows)}
     chart.y_labels = [{"label": _("Faser"), "value": 0}] + [
         {"label": sub.number, "value": y_of[id(sub)]} for _goal, sub in rows
     ]
-    for goal in goals:
+    for goal in drawn:
         points = []
         for sub in goal.sub_goals:
             if id(sub) not in y_of:
@@ -75,17 +92,16 @@ def sub_goal_timeline(programme, goals) -> Chart | None:
                 points.append(None)
             y = y_of[id(sub)]
             points += [(sub.starts_on, y), (sub.due_on, y)]
-        if points:
-            chart.add(
-                _("Mål %(number)s: %(title)s") % {"number": goal.number, "title": goal.title},
-                points,
-                stroke_style={"width": 12, "linecap": "butt"},
-            )
+        chart.add(
+            _("Mål %(number)s: %(title)s") % {"number": goal.number, "title": goal.title},
+            points,
+            stroke_style={"linecap": "butt"},
+        )
     for span in windows:
         chart.add(
             _("Vinduet for %(phase)s") % {"phase": str(span.label).lower()},
             [(span.starts_on, 0), (span.ends_on, 0)],
-            stroke_style={"width": 12, "linecap": "butt", "dasharray": "2, 4"},
+            stroke_style={"linecap": "butt", "dasharray": "3, 3"},
         )
     days = {day for _goal, sub in rows for day in (sub.starts_on, sub.due_on)}
     days |= {day for span in windows for day in (span.starts_on, span.ends_on)}

@@ -256,7 +256,18 @@ def diff(old_content: dict, new_content: dict) -> list[str]:
             _("Indledningen er ændret fra »%(before)s« til »%(after)s«.")
             % {"before": before, "after": after}
         )
-    for old_goal, new_goal in _matched(old_content.get("goals", []), new_content.get("goals", [])):
+    old_goals, new_goals = old_content.get("goals", []), new_content.get("goals", [])
+    kept = {_key(goal) for goal in old_goals} & {_key(goal) for goal in new_goals}
+    old_order = [goal.get("title") for goal in old_goals if _key(goal) in kept]
+    new_order = [goal.get("title") for goal in new_goals if _key(goal) in kept]
+    if [_key(g) for g in old_goals if _key(g) in kept] != [
+        _key(g) for g in new_goals if _key(g) in kept
+    ]:
+        lines.append(
+            _("Målenes rækkefølge er ændret fra »%(before)s« til »%(after)s«.")
+            % {"before": "; ".join(old_order), "after": "; ".join(new_order)}
+        )
+    for old_goal, new_goal in _matched(old_goals, new_goals):
         if new_goal is None:
             lines.append(_("Målet »%(title)s« er fjernet.") % {"title": old_goal.get("title")})
             continue

@@ -17,7 +17,7 @@ from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
 
 from . import permissions, selectors, services
-from .forms import GoalForm, IntroductionForm, SubGoalForm
+from .forms import GoalForm, PlanForm, SubGoalForm
 from .models import DevelopmentPlan, Goal, PlanVersion, SubGoal
 from .timeline import sub_goal_timeline
 from .versions import diff, plan_goals, readable, snapshot
@@ -139,21 +139,31 @@ def plan_detail(request, programme_pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_edit(request, programme_pk):
-    """The plan's introduction."""
+    """The plan's introduction and the order of its goals."""
     programme = _programme(request, programme_pk)
     require(permissions.can_draft_plan(request.user, programme))
     plan = selectors.plan_of(programme, request.user)
+    current = plan.introduction if plan else ""
+    goals = list(plan.goals.order_by("position", "id")) if plan else []
     data = request.POST if request.method == "POST" else None
-    form = IntroductionForm(data, initial={"introduction": plan.introduction if plan else ""})
+    form = PlanForm(
+        data,
+        initial={"introduction": current, "shown": services.text_digest(current)},
+        goals=goals,
+    )
     if data is not None and form.is_valid():
         try:
-            services.change_introduction(
-                programme, by=request.user, introduction=form.cleaned_data["introduction"]
+            services.change_plan(
+                programme,
+                by=request.user,
+                introduction=form.cleaned_data["introduction"],
+                goal_order=form.goal_order(),
+                shown=form.cleaned_data["shown"] or None,
             )
         except DomainError as error:
             _show_refusal(request, form, error)
         else:
-            messages.success(request, _("Indledningen er gemt."))
+            messages.success(request, _("Udviklingsplanen er gemt."))
             return _to_plan(programme.pk)
     return render(request, "plans/plan_edit.html", {"programme": programme, "form": form})
 

@@ -29,7 +29,6 @@ from django_scopes import scope, scopes_disabled
 from django_scopes.state import state as scope_state
 
 from config.celery import app as celery_app
-from phases import gates
 
 from .factories import ConsultantFactory, member, municipality
 
@@ -302,23 +301,51 @@ def _database_url(db: dict) -> str:
     return f"postgres://{user}{password}@{host}:{port}/{db['NAME']}"
 
 
-class StandInDeliverable:
-    """A stand-in for a deliverable of a later issue: approved for the programmes in `ids`."""
-
-    def __init__(self):
-        self.ids = set()
+class PlanApprover:
+    """Makes a programme's development plan approved for real: a goal with a sub-goal,
+    drafted by an implementation-group member and approved through `plans.services.
+    approve_plan` by a steering-group member it adds to the programme's steering group."""
 
     def approve(self, programme):
-        self.ids.add(programme.pk)
+        import datetime
 
-    def check(self, programmes):
-        return [p.pk for p in programmes if p.pk in self.ids]
+        from plans import services
+        from programmes.models import GroupMember, Level, Membership, ProgrammeGroup
+
+        municipality = programme.municipality.name
+        steering, _created = ProgrammeGroup.objects.get_or_create(
+            programme=programme,
+            kind=ProgrammeGroup.Kind.STEERING,
+            defaults={"name": "Styregruppe"},
+        )
+        approver = member(municipality, role=Membership.Role.STEERING)
+        seat = GroupMember.objects.create(
+            group=steering, user=approver, name=approver.full_name, level=Level.CHIEF
+        )
+        drafter = member(municipality, role=Membership.Role.IMPLEMENTATION)
+        goal = services.add_goal(
+            programme,
+            by=drafter,
+            title="Borgerens egne mål står i handleplanen",
+            purposes=[1],
+            principles=[1],
+            evaluation_kind="criterion",
+            criterion="Otte af ti nye handleplaner har borgerens egne mål.",
+        )
+        starts_on = programme.cohort.starts_on
+        services.add_sub_goal(
+            goal,
+            by=drafter,
+            title="Ny skabelon til handleplanen",
+            responsible=seat,
+            starts_on=starts_on,
+            due_on=starts_on + datetime.timedelta(days=60),
+        )
+        return services.approve_plan(goal.plan, by=approver)
 
 
 @pytest.fixture
 def plan_approved():
-    """The gate of forberede ("the development plan approved"), checked by a test deliverable."""
-    deliverable = StandInDeliverable()
-    gates.register_gate_check("development_plan_approved", deliverable.check)
-    yield deliverable
-    gates.unregister_gate_check("development_plan_approved")
+    """Forberede's gate ("the development plan approved"): `plan_approved.approve(programme)`
+    approves a real plan, which the plans app's registered gate check then finds."""
+    return PlanApprover()
