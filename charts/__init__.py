@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 import pygal
 from django.utils.translation import gettext as _
@@ -78,12 +79,15 @@ class Chart:
 
 
 def format_value(value, decimals: int = 1) -> str:
-    """A number as Danish text (decimal comma), or a dash when it is missing."""
+    """A number as Danish text (decimal comma, thousands with a dot, half rounded up as a
+    reader expects: 4,25 shows as 4,3), or a dash when it is missing."""
     if value is None:
         return "–"
     if float(value).is_integer():
         return f"{int(value):,}".replace(",", ".")
-    text = f"{float(value):,.{decimals}f}"
+    # Through the shortest decimal text of the float, so 4.25 is 4.25 and not 4.2499….
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"
     return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
 
 
