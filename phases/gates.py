@@ -1,7 +1,10 @@
 """Gates: what must be approved before a programme leaves a phase.
 
 The kind's template names each phase's requirements by code (`phases/kinds.py`); the app that
-owns the deliverable registers how to check it, in its `AppConfig.ready()`:
+owns the deliverable registers how to check it, in its `AppConfig.ready()`, as the plans app
+does for forberede's gate (`plans/apps.py`):
+
+    from plans.selectors import approved_plan_programme_ids
 
     register_gate_check("development_plan_approved", approved_plan_programme_ids)
 
