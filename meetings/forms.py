@@ -13,7 +13,7 @@ from django.utils.translation import ngettext_lazy
 
 from enrolment.forms import REASON_MAX_LENGTH, rows_formset
 from programmes.models import Principle
-from programmes.validators import single_line
+from programmes.validators import no_personal_identifiers, single_line
 from programmes.widgets import DkfdsDateField
 
 from .attachments import KINDS, accepted_kinds
@@ -114,6 +114,7 @@ class AgendaItemForm(forms.Form):
         required=False,
         max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
+        validators=[no_personal_identifiers],
     )
     principle = forms.TypedChoiceField(
         label=_("Princip"),
@@ -171,13 +172,17 @@ class MinutesForm(forms.Form):
         max_length=MINUTES_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text=_("Hvad blev drøftet under hvert punkt på dagsordenen."),
+        validators=[no_personal_identifiers],
     )
 
 
 class DecisionForm(forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     text = forms.CharField(
-        label=_("Beslutning"), max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Beslutning"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        validators=[no_personal_identifiers],
     )
 
 
@@ -194,7 +199,9 @@ DecisionFormSet = rows_formset(DecisionForm, DecisionBaseFormSet)
 
 class FollowUpForm(forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    text = forms.CharField(label=_("Opgave"), max_length=500, validators=[single_line])
+    text = forms.CharField(
+        label=_("Opgave"), max_length=500, validators=[single_line, no_personal_identifiers]
+    )
     responsible = forms.TypedChoiceField(label=_("Ansvarlig"), coerce=int)
     due_on = DkfdsDateField(label=_("Frist"))
 

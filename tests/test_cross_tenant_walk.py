@@ -13,7 +13,13 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.world import PUBLIC_KWARGS, build_world, collect_sbst_pages, collect_world
+from tests.world import (
+    PUBLIC_KWARGS,
+    build_world,
+    collect_sbst_admin_pages,
+    collect_sbst_pages,
+    collect_world,
+)
 
 MARKER = "Roskilde"
 
@@ -91,6 +97,10 @@ def _links_into(world):
 
 def _owner(url_name, object_kwargs, world, *, roskilde_coordinator, consultant):
     """Who may open this URL of Roskilde's world."""
+    if url_name in collect_sbst_admin_pages():
+        from tests.factories import AdministratorFactory
+
+        return AdministratorFactory()
     if url_name in collect_sbst_pages():
         return consultant
     for kwarg in object_kwargs:

@@ -105,6 +105,15 @@ def collect_sbst_pages() -> set:
     return pages
 
 
+def collect_sbst_admin_pages() -> set:
+    """Every `SBST_ADMIN_PAGES` from tests/*/world.py: SBST pages that only SBST's
+    administrators open (other SBST staff get 403); the walk opens them as an administrator."""
+    pages = set()
+    for app_world in _app_worlds():
+        pages |= set(getattr(app_world, "SBST_ADMIN_PAGES", ()))
+    return pages
+
+
 def build_world(municipality) -> dict:
     """Run every maker once for `municipality`: {kwarg: Made}."""
     made = {}

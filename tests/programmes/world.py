@@ -26,7 +26,14 @@ def make_programme_pk(municipality) -> Made:
     return Made(
         programme.pk,
         owner=person(municipality, Role.READER),
-        owner_of={"programmes:group_add": coordinator},
+        owner_of={
+            "programmes:group_add": coordinator,
+            # The case review is read by the coordinators, not by every role.
+            "casereview:review": coordinator,
+            "casereview:case_add": coordinator,
+            "communication:activity_add": coordinator,
+            "assessments:assessment_add": coordinator,
+        },
     )
 
 

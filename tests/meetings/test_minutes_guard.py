@@ -1,10 +1,7 @@
 """The one guard against CPR numbers also protects meeting minutes, where people write about
 citizens too: posted through the minutes page, a CPR number is refused next to the field and
-nothing is saved.
+nothing is saved."""
 
-Not so yet: see the mark below (reported; meetings/ is not this app's to change)."""
-
-import pytest
 from django.urls import reverse
 
 from meetings.models import Meeting
@@ -12,14 +9,6 @@ from programmes.models import ActivityEntry
 from tests.meetings.factories import kickoff, scheduled, started_programme
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "meetings' MinutesForm, DecisionForm, FollowUpForm and AgendaItemForm are plain forms "
-        "without the model fields' no_personal_identifiers validator, and write_minutes does "
-        "not run it: the minutes are saved. Fix in meetings/, then drop this mark."
-    ),
-)
 def test_minutes_with_a_cpr_number_are_refused_next_to_the_field_and_nothing_is_saved(
     roskilde, roskilde_coordinator, client_for
 ):
