@@ -86,18 +86,20 @@ def test_roskildes_citizens_move_down_the_ladder_in_the_demo(settings, db):
     assert "borgerne bevæger sig ned ad trappen" in summary
 
 
-def test_the_demo_pages_show(settings, db, client):
+def test_roskildes_coordinator_reads_the_demo_figures_compared_and_the_steering_note(
+    settings, db, client
+):
     settings.DEBUG = True
     seed()
     coordinator = User.objects.get(email="koordinator@roskilde.dk")
     client.force_login(coordinator, backend="django.contrib.auth.backends.ModelBackend")
-    url = (
-        reverse("keyfigures:municipality_figures", kwargs={"code": "265"})
-        + "?sammenlign=657&sammenlign=187"
-    )
+    figures = reverse("keyfigures:municipality_figures", kwargs={"code": "265"})
+    note = SteeringNote.objects.get()
 
-    response = client.get(url)
+    compared = client.get(f"{figures}?sammenlign=657&sammenlign=187")
+    notes = client.get(reverse("keyfigures:steering_notes", args=[note.programme_id]))
 
-    assert response.status_code == 200
-    with open("/tmp/kf_page.html", "wb") as out:
-        out.write(response.content)
+    assert compared.status_code == 200
+    assert "Indberettet af Ishøj" in compared.content.decode()
+    assert compared.context["ladder"] is not None
+    assert note.text[:40] in notes.content.decode()
