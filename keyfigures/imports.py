@@ -281,7 +281,10 @@ def check_rows(rows: Iterator[tuple[int, list]], lookups: Lookups, *, today=None
     parsed, seen = [], {}
     count = 0
     for number, cells in rows:
-        if not any(_text(c) for c in cells):
+        # Blank rows are skipped, but a sheet of a million formatted blank rows is not read.
+        if number > 2 * MAX_ROWS:
+            count = MAX_ROWS
+        elif not any(_text(c) for c in cells):
             continue
         count += 1
         if count > MAX_ROWS:

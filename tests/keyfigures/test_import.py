@@ -5,6 +5,7 @@ The import is SBST's and reaches every municipality, so these tests read back un
 """
 
 import io
+import itertools
 import time
 from decimal import Decimal
 
@@ -403,3 +404,15 @@ def test_another_municipalitys_user_never_finds_an_import(client_for, administra
 
     assert client.get(preview_url(figure_import)).status_code == 404
     assert client.post(preview_url(figure_import)).status_code == 404
+
+
+def test_a_sheet_of_endless_blank_rows_is_not_read_to_the_end(db, monkeypatch):
+    monkeypatch.setattr(imports, "MAX_ROWS", 10)
+    header = [(1, ["kommunekode", "noegletal", "aar", "vaerdi"])]
+    blank = ((number, [None, None, None, None]) for number in range(2, 10**9))
+
+    result = check_rows(itertools.chain(header, blank), _lookups())
+
+    assert [e.message for e in result.errors] == [
+        "Filen har mere end 10 rækker. Del den op i flere filer, fx en pr. år."
+    ]
