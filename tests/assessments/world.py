@@ -77,4 +77,11 @@ WORLD = {
     "dimension_pk": make_dimension_pk,
 }
 
-SBST_PAGES = {"assessments:dimension_list", "assessments:dimension_add"}
+# SBST staff read the dimensions; only its administrators change them.
+SBST_PAGES = {"assessments:dimension_list"}
+SBST_ADMIN_PAGES = {
+    "assessments:dimension_add",
+    "assessments:dimension_edit",
+    "assessments:dimension_retire",
+    "assessments:dimension_reactivate",
+}
