@@ -196,7 +196,12 @@ def indicator_charts(indicators, municipality, compared, figures, medians) -> li
                 *[Series(m.name, [_as_point(found.get(y)) for y in years]) for m, found in others],
             ]
             chart = line_chart(
-                indicator.name,
+                _("%(indicator)s: %(municipality)s mod landsmedianen (%(unit)s)")
+                % {
+                    "indicator": indicator.name,
+                    "municipality": municipality.name,
+                    "unit": indicator.unit,
+                },
                 x_labels=years,
                 series=series,
                 summary=summary,

@@ -19,7 +19,15 @@ from django_scopes import scopes_disabled
 from programmes.models import Municipality, Programme
 
 from .display import figure_text, number
-from .models import FigureStatus, FigureValue, Indicator, LadderCount, LadderStep, Source
+from .models import (
+    FigureStatus,
+    FigureValue,
+    Indicator,
+    LadderCount,
+    LadderStep,
+    Source,
+    Theme,
+)
 
 
 def catalogue(*, active_only=True) -> list[Indicator]:
@@ -131,7 +139,8 @@ class Headline:
 def latest_figures(user, municipality) -> list[Headline]:
     """Per indicator of the catalogue, the municipality's figure of its latest year (a
     value before "no data") with the national median of that year: three queries."""
-    indicators = catalogue()
+    themes = {theme: index for index, theme in enumerate(Theme.values)}
+    indicators = sorted(catalogue(), key=lambda i: themes.get(i.theme, len(themes)))
     by_indicator = defaultdict(list)
     for figure in figures_for(user, [municipality], indicators):
         by_indicator[figure.indicator_id].append(figure)
