@@ -40,8 +40,8 @@ def test_the_key_figure_pages_pass_axe_for_coordinator_and_administrator(
     checked = imports.read_figures(
         SimpleUploadedFile(
             "noegletal.csv",
-            "kommunekode;noegletal;aar;vaerdi;status\n265;demo-trivsel;2025;60,5;\n"
-            "187;demo-trivsel;2025;;indberettet af 183\n".encode(),
+            b"kommunekode;noegletal;aar;vaerdi;status\n265;demo-trivsel;2025;60,5;\n"
+            b"187;demo-trivsel;2025;;indberettet af 183\n",
         )
     )
     figure_import = services.save_upload(checked.rows, by=admin, filename="noegletal.csv")
