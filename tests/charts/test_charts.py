@@ -98,7 +98,7 @@ def test_the_figure_gives_title_summary_and_the_table_behind_it():
     caption = html[html.index("<figcaption") : html.index("</figcaption>")]
     assert "Borgere i beskæftigelse" in caption and "Roskilde ligger over medianen." in caption
     assert '<th scope="col">År</th>' in html
-    assert '<th scope="col" class="text-align-right">Landsmedian</th>' in html
+    assert '<th scope="col" class="align-text-right">Landsmedian</th>' in html
     assert '<th scope="row">2021</th>' in html
     assert "Se tallene bag figuren" in html
 
@@ -112,7 +112,7 @@ def test_the_table_shows_numbers_with_danish_decimals_and_a_dash_for_a_gap():
         ("2023", ["1.250", "1.190"]),
     ]
     html = _render(chart)
-    assert '<td class="text-align-right">1.234,5</td>' in html
+    assert '<td class="align-text-right">1.234,5</td>' in html
 
 
 @pytest.mark.parametrize(
