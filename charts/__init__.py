@@ -107,7 +107,9 @@ def _strip_interactivity(root):
     return root
 
 
-def _finish(chart, title: str, summary: str, table: DataTable) -> Chart:
+def finish_chart(chart, title: str, summary: str, table: DataTable) -> Chart:
+    """Render a pygal chart made with `chart_config` into a `Chart`: for a kind of chart this
+    module has no function for (the plan's timeline draws a DateLine)."""
     chart.add_xml_filter(_strip_interactivity)
     svg = chart.render(is_unicode=True)
     # A chart's id is pygal's random uuid; one drawn from its content is the same on the page
@@ -131,7 +133,8 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _config(colors=None, **overrides):
+def chart_config(colors=None, **overrides):
+    """pygal's options for a chart in the service's style, with `overrides` on top."""
     config = {
         "style": _style(colors),
         "js": [],
@@ -180,7 +183,7 @@ def line_chart(
     drawn as a dashed line (a median, a target); `colors` gives the series' colours in
     order (the house palette otherwise). Other keywords go to pygal (`range`, `y_labels`)."""
     chart = pygal.Line(
-        **_config(
+        **chart_config(
             colors,
             y_title=y_title,
             value_formatter=formatter,
@@ -192,7 +195,7 @@ def line_chart(
     for item in series:
         dash = {"stroke_style": {"width": 3, "dasharray": "8, 6"}} if item.name in dashed else {}
         chart.add(item.name, list(item.values), **dash)
-    return _finish(chart, title, summary, _table(row_header, x_labels, series, formatter))
+    return finish_chart(chart, title, summary, _table(row_header, x_labels, series, formatter))
 
 
 def bar_chart(
@@ -214,7 +217,7 @@ def bar_chart(
     given, as a list reads (a profile's dimensions). The table keeps the order given.
     `colors` gives the series' colours in order (the house palette otherwise)."""
     kind = pygal.HorizontalBar if horizontal else pygal.Bar
-    chart = kind(**_config(colors, value_formatter=formatter, **options))
+    chart = kind(**chart_config(colors, value_formatter=formatter, **options))
     labels = [str(label) for label in x_labels]
     values = [list(item.values) for item in series]
     if horizontal and first_on_top:
@@ -223,7 +226,7 @@ def bar_chart(
     chart.x_labels = labels
     for item, item_values in zip(series, values, strict=True):
         chart.add(item.name, item_values)
-    return _finish(chart, title, summary, _table(row_header, x_labels, series, formatter))
+    return finish_chart(chart, title, summary, _table(row_header, x_labels, series, formatter))
 
 
 def _reversed_values(values: list, count: int) -> list:

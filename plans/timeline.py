@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from charts import PALETTE, STYLE, Chart, DataTable, _config, _finish
+from charts import PALETTE, STYLE, Chart, DataTable, chart_config, finish_chart
 from phases.models import Phase
 from phases.schedule import phase_schedule
 
@@ -66,7 +66,7 @@ def sub_goal_timeline(programme, goals) -> Chart | None:
     drawn = [goal for goal in goals if any(id(sub) in y_of for sub in goal.sub_goals)]
     title = _("Delmålene over tid")
     chart = pygal.DateLine(
-        **_config(
+        **chart_config(
             style=_style(len(drawn)),
             margin_right=48,
             height=160 + ROW_HEIGHT * (len(rows) + 1),
@@ -124,7 +124,7 @@ def sub_goal_timeline(programme, goals) -> Chart | None:
             for goal, sub in rows
         ],
     )
-    return _finish(chart, title, _summary(rows, windows), table)
+    return finish_chart(chart, title, _summary(rows, windows), table)
 
 
 def _summary(rows, windows) -> str:
