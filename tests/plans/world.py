@@ -3,7 +3,8 @@
 The plan's pages sit under their programme's URL, which the walk fills from the programme
 maker (a programme of its own, made after these): a goal or sub-goal named under it is sent
 on to its own address, and a version number it has not reached is told on its plan page.
-Writing the draft is for its drafters: the pages that name no goal are opened by SBST staff.
+Writing the draft is for its drafters: the pages that name no goal are opened by the
+programme's coordinator (see tests/programmes/world.py).
 """
 
 from plans import services
@@ -46,5 +47,3 @@ WORLD = {
     "sub_goal_pk": make_sub_goal_pk,
     "version_number": make_version_number,
 }
-
-SBST_PAGES = {"plans:plan_edit", "plans:goal_add"}

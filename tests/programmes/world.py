@@ -33,6 +33,8 @@ def make_programme_pk(municipality) -> Made:
             "casereview:case_add": coordinator,
             "communication:activity_add": coordinator,
             "assessments:assessment_add": coordinator,
+            "plans:plan_edit": coordinator,
+            "plans:goal_add": coordinator,
         },
     )
 
