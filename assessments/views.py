@@ -11,19 +11,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from programmes.activity import for_object
 from programmes.errors import DomainError
-from programmes.models import Programme
 from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
+from programmes.selectors import programme_for
 
 from . import permissions, selectors, services
 from .forms import DimensionForm, RatingForm, VersionForm
 from .models import Assessment, Dimension
-
-
-def _programme(request, programme_pk) -> Programme:
-    return get_for_user_or_404(
-        Programme.objects.select_related("municipality", "cohort"), request.user, pk=programme_pk
-    )
 
 
 def _to_list(programme):
@@ -34,7 +28,7 @@ def _to_list(programme):
 @require_GET
 def assessment_list(request, programme_pk):
     """The profile of the latest version against the previous one, and every version."""
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     return render(
         request,
         "assessments/assessment_list.html",
@@ -51,7 +45,7 @@ def assessment_list(request, programme_pk):
 @require_GET
 def assessment_detail(request, programme_pk, assessment_number):
     """One version as it was saved: each dimension's score, justification and evidence."""
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     assessment = get_for_user_or_404(
         selectors.with_ratings(Assessment.objects.select_related("created_by")),
         request.user,
@@ -101,7 +95,7 @@ def _rating_forms(data, dimensions, latest):
 @require_http_methods(["GET", "POST"])
 def assessment_add(request, programme_pk):
     """A new dated version: every dimension in use, filled in from the latest version."""
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     require(permissions.can_add_assessment(request.user, programme))
     dimensions = list(Dimension.objects.filter(is_active=True))
     latest = services.latest_assessment(programme)

@@ -19,6 +19,7 @@ from programmes.errors import DomainError
 from programmes.models import Municipality, Principle, Programme
 from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
+from programmes.selectors import programme_for
 
 from . import audit, permissions, services, summary
 from .forms import CaseForms
@@ -61,9 +62,7 @@ def at_home(request, **actual) -> None:
 
 def _programme(request, programme_pk) -> Programme:
     """The programme through the user's scope (404), then the review's right (403)."""
-    programme = get_for_user_or_404(
-        Programme.objects.select_related("municipality", "cohort"), request.user, pk=programme_pk
-    )
+    programme = programme_for(request.user, programme_pk)
     require(permissions.can_read_review(request.user, programme))
     return programme
 

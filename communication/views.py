@@ -16,9 +16,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from programmes.activity import for_object
 from programmes.errors import DomainError
-from programmes.models import Programme
 from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
+from programmes.selectors import programme_for
 
 from . import permissions, selectors, services
 from .forms import ActivityForm, StatusFilterForm
@@ -42,12 +42,6 @@ def canonical(view):
             return redirect(moved.url)
 
     return wrapper
-
-
-def _programme(request, programme_pk) -> Programme:
-    return get_for_user_or_404(
-        Programme.objects.select_related("municipality", "cohort"), request.user, pk=programme_pk
-    )
 
 
 def _activity(request, comm_activity_pk) -> CommunicationActivity:
@@ -113,7 +107,7 @@ def _mark_permissions(user, activities) -> list:
 @require_GET
 def activity_list(request, programme_pk):
     """The plan as a table in date order, filtered by status (kept in the URL)."""
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     today = copenhagen_today()
     status_form = StatusFilterForm(request.GET or None)
     status = status_form.chosen() if request.GET else ""
@@ -139,7 +133,7 @@ def activity_list(request, programme_pk):
 @require_GET
 def activity_calendar(request, programme_pk):
     """The plan as a month calendar (`?maaned=2026-11`), weeks as rows from Monday."""
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     today = copenhagen_today()
     first, understood = selectors.month_from(request.GET.get("maaned"), today=today)
     activities = selectors.month_activities(programme, request.user, first, today=today)
@@ -165,7 +159,7 @@ def activity_calendar(request, programme_pk):
 @require_http_methods(["GET", "POST"])
 def activity_add(request, programme_pk):
     """Put a new activity in the plan."""
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     require(permissions.can_edit_plan(request.user, programme))
     data = request.POST if request.method == "POST" else None
     form = ActivityForm(

@@ -16,9 +16,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from programmes.activity import for_object
 from programmes.errors import DomainError
-from programmes.models import Municipality, Programme
+from programmes.models import Municipality
 from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
+from programmes.selectors import programme_for
 
 from . import display, permissions, selectors, services
 from .forms import CompareForm, ImportForm, IndicatorForm, LocalFigureForm, SteeringNoteForm
@@ -312,18 +313,12 @@ def figure_edit(request, code, figure_pk):
 # The steering discussion ----------------------------------------------------------------------
 
 
-def _programme(request, programme_pk) -> Programme:
-    return get_for_user_or_404(
-        Programme.objects.select_related("municipality", "cohort"), request.user, pk=programme_pk
-    )
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def steering_notes(request, programme_pk):
     """The steering discussion's notes beside the municipality's latest figures; everyone
     who reads the programme reads them, its groups' members write them."""
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     can_write = permissions.can_write_steering_notes(request.user, programme)
     if request.method == "POST":
         require(can_write)

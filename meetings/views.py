@@ -15,9 +15,9 @@ from enrolment.forms import filled_rows, with_extra_row
 from phases.selectors import phase_of
 from programmes.activity import for_object
 from programmes.errors import DomainError
-from programmes.models import Programme
 from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
+from programmes.selectors import programme_for
 
 from . import permissions, selectors, services
 from .forms import (
@@ -113,9 +113,7 @@ def _show_refusal(request, form, error: DomainError) -> None:
 @require_GET
 def meeting_list(request, programme_pk):
     """The programme's meetings by phase, the enrolment meeting of fase 0 first."""
-    programme = get_for_user_or_404(
-        Programme.objects.select_related("municipality", "cohort"), request.user, pk=programme_pk
-    )
+    programme = programme_for(request.user, programme_pk)
     meetings = list(selectors.programme_meetings(programme, request.user))
     return render(
         request,

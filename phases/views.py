@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from programmes.errors import DomainError
-from programmes.models import Cohort, Programme
+from programmes.models import Cohort
 from programmes.permissions import require
-from programmes.scoping import get_for_user_or_404
+from programmes.selectors import programme_for
 
 from . import permissions
 from .forms import MoveForm, WindowForm, windows_in_order
@@ -21,7 +21,7 @@ from .services import adjust_window, move_programme
 @require_POST
 def programme_move(request, programme_pk):
     """The consultant moves the programme to its next phase."""
-    programme = get_for_user_or_404(Programme, request.user, pk=programme_pk)
+    programme = programme_for(request.user, programme_pk)
     require(permissions.can_move_programme(request.user, programme))
     form = MoveForm(request.POST)
     if not form.is_valid():

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from programmes.activity import for_object
 from programmes.errors import DomainError
-from programmes.models import Programme
 from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
+from programmes.selectors import programme_for
 
 from . import permissions, selectors, services
 from .forms import GoalForm, PlanForm, SubGoalForm
@@ -55,12 +55,6 @@ def at_home(request, **actual) -> None:
     if request.method not in ("GET", "HEAD"):
         raise Http404
     raise _Elsewhere(reverse(request.resolver_match.view_name, kwargs={**given, **actual}))
-
-
-def _programme(request, programme_pk) -> Programme:
-    return get_for_user_or_404(
-        Programme.objects.select_related("municipality", "cohort"), request.user, pk=programme_pk
-    )
 
 
 def _goal(request, goal_pk) -> Goal:
@@ -104,7 +98,7 @@ def _show_refusal(request, form, error: DomainError) -> None:
 def plan_detail(request, programme_pk):
     """The draft with its goals, sub-goals and timeline; where it stands; its versions."""
     user = request.user
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     plan = selectors.plan_of(programme, user)
     content = snapshot(plan, plan_goals(plan) if plan else [])
     goals = readable(content)
@@ -140,7 +134,7 @@ def plan_detail(request, programme_pk):
 @require_http_methods(["GET", "POST"])
 def plan_edit(request, programme_pk):
     """The plan's introduction and the order of its goals."""
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     require(permissions.can_draft_plan(request.user, programme))
     plan = selectors.plan_of(programme, request.user)
     current = plan.introduction if plan else ""
@@ -171,7 +165,7 @@ def plan_edit(request, programme_pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def goal_add(request, programme_pk):
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     require(permissions.can_draft_plan(request.user, programme))
     data = request.POST if request.method == "POST" else None
     form = GoalForm(data)
@@ -334,7 +328,7 @@ def sub_goal_remove(request, programme_pk, sub_goal_pk):
 def plan_approve(request, programme_pk):
     """A steering-group member approves the draft. A GET (a link followed after signing in
     again) goes to the plan page, where the button is."""
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     if request.method != "POST":
         return _to_plan(programme.pk, "#godkendelse")
     require(permissions.can_approve_plan(request.user, programme))
@@ -365,7 +359,7 @@ def _version(programme, user, number) -> PlanVersion | None:
 def version_detail(request, programme_pk, version_number):
     """An approved version as it was approved. A number the plan has not reached is told on
     the plan page, where the versions are listed."""
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     version = _version(programme, request.user, version_number)
     if version is None:
         messages.error(
@@ -402,7 +396,7 @@ def version_diff(request, programme_pk):
     """The differences between two approved versions, or a version and the draft:
     `?fra=1&til=2`, `til=udkast` for the draft (the default), `fra` by default the latest."""
     user = request.user
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     plan = selectors.plan_of(programme, user)
     versions = selectors.versions_of(plan, user)
     numbers = [v.number for v in versions]

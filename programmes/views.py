@@ -25,6 +25,7 @@ from .middleware import SESSION_KEY
 from .models import GroupMember, Membership, Municipality, Programme, ProgrammeGroup, Region
 from .permissions import can_invite, require, roles_in
 from .scoping import get_for_user_or_404
+from .selectors import programme_for
 from .services import change_primary_contact, remove_membership
 
 
@@ -150,7 +151,7 @@ def programme_detail(request, programme_pk):
 @require_POST
 def programme_contact(request, programme_pk):
     """SBST changes the programme's primary contact."""
-    programme = get_for_user_or_404(Programme, request.user, pk=programme_pk)
+    programme = programme_for(request.user, programme_pk)
     require(request.user.is_sbst)
     form = PrimaryContactForm(request.POST)
     if form.is_valid():
@@ -244,12 +245,6 @@ def in_group_order(groups):
     return sorted(groups, key=lambda g: (GROUP_ORDER.get(g.kind, 99), g.name.lower(), g.pk))
 
 
-def _programme(request, programme_pk):
-    return get_for_user_or_404(
-        Programme.objects.select_related("municipality", "cohort"), request.user, pk=programme_pk
-    )
-
-
 def _group(request, programme, group_pk, queryset=None):
     """The programme's group, or 404; it knows its programme without another query."""
     queryset = ProgrammeGroup.objects.all() if queryset is None else queryset
@@ -294,7 +289,7 @@ def _invited_emails(request, programme, members) -> set[str]:
 @require_GET
 def group_detail(request, programme_pk, group_pk):
     """A group: its members, what its composition lacks, and links to change it."""
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     members = GroupMember.objects.select_related("user").order_by("role", "name", "pk")
     group = _group(
         request,
@@ -330,7 +325,7 @@ def _addable_kinds(programme):
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_add(request, programme_pk):
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     require(_may_edit_groups(request, programme))
     kinds = _addable_kinds(programme)
     form = GroupForm(request.POST or None, kinds=kinds)
@@ -352,7 +347,7 @@ def group_add(request, programme_pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_edit(request, programme_pk, group_pk):
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     group = _group(request, programme, group_pk)
     require(_may_edit_groups(request, programme))
     initial = {"name": group.name, "area": group.area, "area_name": group.area_name}
@@ -376,7 +371,7 @@ def group_edit(request, programme_pk, group_pk):
 @require_http_methods(["GET", "POST"])
 def group_remove(request, programme_pk, group_pk):
     """Ask before a local group is removed (GET); remove it (POST)."""
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     group = _group(request, programme, group_pk)
     require(_may_edit_groups(request, programme))
     if request.method == "POST":
@@ -411,7 +406,7 @@ def _member_saved_message(request, member, *, invited):
 @login_required
 @require_http_methods(["GET", "POST"])
 def member_add(request, programme_pk, group_pk):
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     group = _group(request, programme, group_pk)
     require(_may_edit_groups(request, programme))
     form = MemberForm(request.POST or None, group=group)
@@ -434,7 +429,7 @@ def member_add(request, programme_pk, group_pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def member_edit(request, programme_pk, group_pk, member_pk):
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     group = _group(request, programme, group_pk)
     member = _member(request, group, member_pk)
     require(_may_edit_groups(request, programme))
@@ -461,7 +456,7 @@ def member_edit(request, programme_pk, group_pk, member_pk):
 @require_http_methods(["GET", "POST"])
 def member_remove(request, programme_pk, group_pk, member_pk):
     """Ask before a person is taken out of a group (GET); take them out (POST)."""
-    programme = _programme(request, programme_pk)
+    programme = programme_for(request.user, programme_pk)
     group = _group(request, programme, group_pk)
     member = _member(request, group, member_pk)
     require(_may_edit_groups(request, programme))
