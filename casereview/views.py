@@ -3,18 +3,16 @@
 Every page that shows a case's findings records the read in the audit log (`audit.py`).
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from programmes.activity import for_object
+from programmes.canonical import at_home, canonical
 from programmes.errors import DomainError
 from programmes.models import Municipality, Principle, Programme
 from programmes.permissions import require
@@ -26,38 +24,6 @@ from .forms import CaseForms
 from .models import TARGET_CASES, PrincipleFinding, ReviewedCase
 
 READS_PER_PAGE = 50
-
-
-class _Elsewhere(Exception):
-    def __init__(self, url):
-        super().__init__(url)
-        self.url = url
-
-
-def canonical(view):
-    """Let the view call `at_home`: a GET for a case named under another programme is sent
-    on to the case's own URL."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except _Elsewhere as moved:
-            return redirect(moved.url)
-
-    return wrapper
-
-
-def at_home(request, **actual) -> None:
-    """The case was found through the user's scope, but the URL names it under another
-    programme (an old or hand-edited link): a GET goes on to the case's own URL, anything else
-    is not found, so nothing is changed through a URL that names the wrong programme."""
-    given = request.resolver_match.kwargs
-    if all(given.get(name) == value for name, value in actual.items()):
-        return
-    if request.method not in ("GET", "HEAD"):
-        raise Http404
-    raise _Elsewhere(reverse(request.resolver_match.view_name, kwargs={**given, **actual}))
 
 
 def _programme(request, programme_pk) -> Programme:

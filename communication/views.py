@@ -2,11 +2,10 @@
 form or a service, render."""
 
 import copy
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from programmes.activity import for_object
+from programmes.canonical import at_home, canonical
 from programmes.errors import DomainError
 from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
@@ -23,25 +23,6 @@ from programmes.selectors import programme_for
 from . import permissions, selectors, services
 from .forms import ActivityForm, StatusFilterForm
 from .models import ActivityStatus, CommunicationActivity, copenhagen_today
-
-
-class _Elsewhere(Exception):
-    def __init__(self, url):
-        super().__init__(url)
-        self.url = url
-
-
-def canonical(view):
-    """A GET for an activity named under another programme goes on to its own URL."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except _Elsewhere as moved:
-            return redirect(moved.url)
-
-    return wrapper
 
 
 def _activity(request, comm_activity_pk) -> CommunicationActivity:
@@ -54,11 +35,7 @@ def _activity(request, comm_activity_pk) -> CommunicationActivity:
         request.user,
         pk=comm_activity_pk,
     )
-    if request.resolver_match.kwargs.get("programme_pk") != activity.programme_id:
-        if request.method not in ("GET", "HEAD"):
-            raise Http404
-        kwargs = {**request.resolver_match.kwargs, "programme_pk": activity.programme_id}
-        raise _Elsewhere(reverse(request.resolver_match.view_name, kwargs=kwargs))
+    at_home(request, programme_pk=activity.programme_id)
     return activity
 
 

@@ -1,7 +1,5 @@
 """Thin views: fetch through the scope, check the right, call a form or a service, render."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
@@ -14,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from enrolment.forms import filled_rows, with_extra_row
 from phases.selectors import phase_of
 from programmes.activity import for_object
+from programmes.canonical import at_home, canonical
 from programmes.errors import DomainError
 from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
@@ -31,38 +30,6 @@ from .forms import (
     ScheduleForm,
 )
 from .models import Attachment, FollowUp, Meeting
-
-
-class _Elsewhere(Exception):
-    def __init__(self, url):
-        super().__init__(url)
-        self.url = url
-
-
-def canonical(view):
-    """Let the view call `at_home`: a GET for an object named under another programme or
-    meeting is sent on to the object's own URL."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except _Elsewhere as moved:
-            return redirect(moved.url)
-
-    return wrapper
-
-
-def at_home(request, **actual) -> None:
-    """The object was found through the user's scope, but the URL names it under other ids
-    (an old or hand-edited link): a GET goes on to the object's own URL, anything else is
-    not found, so nothing is ever changed through a URL that names the wrong parents."""
-    given = request.resolver_match.kwargs
-    if all(given.get(name) == value for name, value in actual.items()):
-        return
-    if request.method not in ("GET", "HEAD"):
-        raise Http404
-    raise _Elsewhere(reverse(request.resolver_match.view_name, kwargs={**given, **actual}))
 
 
 def _meeting(request, meeting_pk) -> Meeting:

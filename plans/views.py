@@ -1,16 +1,14 @@
 """Thin views: fetch through the scope, check the right, call a form or a service, render."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from programmes.activity import for_object
+from programmes.canonical import at_home, canonical
 from programmes.errors import DomainError
 from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
@@ -23,38 +21,6 @@ from .timeline import sub_goal_timeline
 from .versions import diff, plan_goals, readable, snapshot
 
 DRAFT = "udkast"
-
-
-class _Elsewhere(Exception):
-    def __init__(self, url):
-        super().__init__(url)
-        self.url = url
-
-
-def canonical(view):
-    """Let the view call `at_home`: a GET for a goal or sub-goal named under another
-    programme is sent on to its own URL."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except _Elsewhere as moved:
-            return redirect(moved.url)
-
-    return wrapper
-
-
-def at_home(request, **actual) -> None:
-    """The object was found through the user's scope, but the URL names it under another
-    programme: a GET goes on to the object's own URL, anything else is not found, so nothing
-    is changed through a URL that names the wrong programme."""
-    given = request.resolver_match.kwargs
-    if all(given.get(name) == value for name, value in actual.items()):
-        return
-    if request.method not in ("GET", "HEAD"):
-        raise Http404
-    raise _Elsewhere(reverse(request.resolver_match.view_name, kwargs={**given, **actual}))
 
 
 def _goal(request, goal_pk) -> Goal:
