@@ -16,24 +16,15 @@ from django.utils import timezone
 from accounts.services import invite_person
 from enrolment.models import Enrolment
 from programmes.models import Membership, Municipality, Programme
+from tests.e2e.helpers import submit, switch_user
 from tests.enrolment.factories import open_cohort
-from tests.factories import DEFAULT_PASSWORD, ConsultantFactory, member
+from tests.factories import ConsultantFactory, member
 
 COORDINATOR = "koordinator@roskilde.example.dk"
 STEERING = "styregruppe@roskilde.example.dk"
 LATE = "sen@roskilde.example.dk"
 CONSULTANT = "konsulent@sbst.example.dk"
 DIRECTOR = "direktoer@roskilde.example.dk"
-
-
-def switch_user(page, live_server, login, email):
-    page.context.clear_cookies()
-    return login(page, live_server, email, DEFAULT_PASSWORD)
-
-
-def submit(page, name):
-    with page.expect_navigation():
-        page.get_by_role("button", name=name).click()
 
 
 def director_link(live_server):

@@ -14,33 +14,13 @@ from phases.models import Phase
 from phases.selectors import phase_of
 from plans.models import PlanVersion
 from programmes.models import Membership, ProgrammeGroup
-from tests.factories import DEFAULT_PASSWORD, ConsultantFactory, member
+from tests.e2e.helpers import fill_date, follow, submit, switch_user
+from tests.factories import ConsultantFactory, member
 from tests.plans.factories import programme_with_groups, seat, steering_member
 
 COORDINATOR = "koordinator@roskilde.example.dk"
 STEERING = "styregruppe@roskilde.example.dk"
 CONSULTANT = "konsulent@sbst.example.dk"
-
-
-def switch_user(page, live_server, login, email):
-    page.context.clear_cookies()
-    return login(page, live_server, email, DEFAULT_PASSWORD)
-
-
-def submit(page, name):
-    with page.expect_navigation():
-        page.get_by_role("button", name=name).click()
-
-
-def follow(page, name):
-    with page.expect_navigation():
-        page.get_by_role("link", name=name).first.click()
-
-
-def fill_date(page, field_id, day: datetime.date):
-    page.fill(f"#{field_id}-day", str(day.day))
-    page.fill(f"#{field_id}-month", str(day.month))
-    page.fill(f"#{field_id}-year", str(day.year))
 
 
 @pytest.mark.e2e

@@ -10,14 +10,8 @@ from casereview.models import ReviewedCase
 from communication.models import CommunicationActivity
 from plans.models import DevelopmentPlan
 from programmes.models import Programme
+from tests.e2e.helpers import visit_all
 from tests.factories import DEFAULT_PASSWORD
-
-
-def visit_all(page, live_server, assert_no_axe_violations, urls):
-    for url in urls:
-        response = page.goto(live_server.url + url)
-        assert response.status == 200, url
-        assert_no_axe_violations(page)
 
 
 @pytest.mark.e2e

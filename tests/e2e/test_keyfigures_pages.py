@@ -9,16 +9,10 @@ from accounts.models import User
 from keyfigures import imports, services
 from keyfigures.models import Indicator, SteeringNote
 from programmes.models import Programme
+from tests.e2e.helpers import visit_all
 from tests.factories import DEFAULT_PASSWORD
 
 BAD_FILE = "kommunekode;noegletal;aar;vaerdi\n999;ukendt;2024;x\n"
-
-
-def visit_all(page, live_server, assert_no_axe_violations, urls):
-    for url in urls:
-        response = page.goto(live_server.url + url)
-        assert response.status == 200, url
-        assert_no_axe_violations(page)
 
 
 @pytest.mark.e2e

@@ -7,14 +7,8 @@ from django.urls import reverse
 
 from meetings.models import Meeting, NetworkActivity
 from programmes.models import Programme, ProgrammeGroup
+from tests.e2e.helpers import visit_all
 from tests.factories import DEFAULT_PASSWORD
-
-
-def visit_all(page, live_server, assert_no_axe_violations, urls):
-    for url in urls:
-        response = page.goto(live_server.url + url)
-        assert response.status == 200, url
-        assert_no_axe_violations(page)
 
 
 @pytest.mark.e2e
