@@ -15,6 +15,7 @@ from programmes.activity import for_object
 from programmes.canonical import at_home, canonical
 from programmes.errors import DomainError
 from programmes.models import Municipality, Principle, Programme
+from programmes.pages import show_refusal
 from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
 from programmes.selectors import programme_for
@@ -50,13 +51,6 @@ def _to_review(programme):
 
 def _to_case(case):
     return redirect("casereview:case_detail", programme_pk=case.programme_id, case_pk=case.pk)
-
-
-def _show_refusal(request, form, error: DomainError) -> None:
-    if error.field in form.fields:
-        form.add_error(error.field, error.message)
-    else:
-        messages.error(request, error.message)
 
 
 @login_required
@@ -119,7 +113,7 @@ def case_add(request, programme_pk):
                 findings=forms.finding_values(),
             )
         except DomainError as error:
-            _show_refusal(request, forms.case, error)
+            show_refusal(request, forms.case, error)
         else:
             messages.success(request, _("Sagen er registreret."))
             return _to_case(case)
@@ -172,7 +166,7 @@ def case_edit(request, programme_pk, case_pk):
                 findings=forms.finding_values(),
             )
         except DomainError as error:
-            _show_refusal(request, forms.case, error)
+            show_refusal(request, forms.case, error)
         else:
             messages.success(request, _("Sagen er gemt."))
             return _to_case(case)

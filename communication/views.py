@@ -9,13 +9,13 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from programmes.activity import for_object
 from programmes.canonical import at_home, canonical
 from programmes.errors import DomainError
+from programmes.pages import back_or
 from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
 from programmes.selectors import programme_for
@@ -254,9 +254,4 @@ def activity_done(request, programme_pk, comm_activity_pk):
             request,
             _("Aktiviteten »%(title)s« er markeret som gennemført.") % {"title": activity.title},
         )
-    back = request.POST.get("next", "")
-    if back and url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(back)
-    return redirect(_detail_url(activity))
+    return back_or(request, redirect(_detail_url(activity)))

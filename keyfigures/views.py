@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from programmes.activity import for_object
 from programmes.errors import DomainError
 from programmes.models import Municipality
+from programmes.pages import show_refusal
 from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
 from programmes.selectors import programme_for
@@ -28,13 +29,6 @@ from .models import FigureImport, FigureValue, Indicator, Source, SteeringNote, 
 
 # A preview or an error list longer than this is cut, saying how many were left out.
 SHOWN_ROWS = 500
-
-
-def _show_refusal(request, form, error: DomainError) -> None:
-    if form is not None and error.field in form.fields:
-        form.add_error(error.field, error.message)
-    else:
-        messages.error(request, error.message)
 
 
 # The catalogue ------------------------------------------------------------------------------
@@ -79,7 +73,7 @@ def indicator_add(request):
         try:
             indicator = services.add_indicator(by=request.user, **_indicator_fields(form))
         except DomainError as error:
-            _show_refusal(request, form, error)
+            show_refusal(request, form, error)
         else:
             messages.success(
                 request, _("Nøgletallet »%(name)s« er føjet til kataloget.") % {"name": indicator}
@@ -105,7 +99,7 @@ def indicator_edit(request, indicator_pk):
         try:
             saved = services.change_indicator(indicator, by=request.user, **_indicator_fields(form))
         except DomainError as error:
-            _show_refusal(request, form, error)
+            show_refusal(request, form, error)
         else:
             messages.success(request, _("Nøgletallet »%(name)s« er gemt.") % {"name": saved})
             return redirect("keyfigures:indicator_list")
@@ -250,9 +244,30 @@ def municipality_figures(request, code):
     )
 
 
-def _figure_fields(form) -> dict:
-    data = form.cleaned_data
-    return {"indicator": data["indicator"], "year": data["year"], "value": data["value"]}
+def _figure_form(request, municipality, figure):
+    """The form of the municipality's own figure: a new one (`figure` None) or a change."""
+    initial = None
+    if figure is not None:
+        initial = {"indicator": figure.indicator_id, "year": figure.year, "value": figure.value}
+    form = LocalFigureForm(request.POST or None, initial=initial)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        fields = {"indicator": data["indicator"], "year": data["year"], "value": data["value"]}
+        try:
+            if figure is None:
+                services.add_local_figure(municipality, by=request.user, **fields)
+            else:
+                services.change_local_figure(figure, by=request.user, **fields)
+        except DomainError as error:
+            show_refusal(request, form, error)
+        else:
+            messages.success(request, _("Kommunens eget tal er gemt."))
+            return redirect("keyfigures:municipality_figures", code=municipality.code)
+    return render(
+        request,
+        "keyfigures/figure_form.html",
+        {"municipality": municipality, "form": form, "figure": figure},
+    )
 
 
 @login_required
@@ -261,20 +276,7 @@ def figure_add(request, code):
     """The coordinator or SBST adds the municipality's own figure."""
     municipality = _municipality(request, code)
     require(permissions.can_enter_local_figures(request.user, municipality))
-    form = LocalFigureForm(request.POST or None)
-    if form.is_bound and form.is_valid():
-        try:
-            services.add_local_figure(municipality, by=request.user, **_figure_fields(form))
-        except DomainError as error:
-            _show_refusal(request, form, error)
-        else:
-            messages.success(request, _("Kommunens eget tal er gemt."))
-            return redirect("keyfigures:municipality_figures", code=municipality.code)
-    return render(
-        request,
-        "keyfigures/figure_form.html",
-        {"municipality": municipality, "form": form, "figure": None},
-    )
+    return _figure_form(request, municipality, None)
 
 
 @login_required
@@ -291,23 +293,7 @@ def figure_edit(request, code, figure_pk):
         pk=figure_pk,
     )
     require(permissions.can_enter_local_figures(request.user, municipality))
-    form = LocalFigureForm(
-        request.POST or None,
-        initial={"indicator": figure.indicator_id, "year": figure.year, "value": figure.value},
-    )
-    if form.is_bound and form.is_valid():
-        try:
-            services.change_local_figure(figure, by=request.user, **_figure_fields(form))
-        except DomainError as error:
-            _show_refusal(request, form, error)
-        else:
-            messages.success(request, _("Kommunens eget tal er gemt."))
-            return redirect("keyfigures:municipality_figures", code=municipality.code)
-    return render(
-        request,
-        "keyfigures/figure_form.html",
-        {"municipality": municipality, "form": form, "figure": figure},
-    )
+    return _figure_form(request, municipality, figure)
 
 
 # The steering discussion ----------------------------------------------------------------------
@@ -338,7 +324,7 @@ def steering_notes(request, programme_pk):
                 text=form.cleaned_data["text"],
             )
         except DomainError as error:
-            _show_refusal(request, form, error)
+            show_refusal(request, form, error)
         else:
             messages.success(request, _("Noten er gemt."))
             return redirect("keyfigures:steering_notes", programme_pk=programme.pk)
@@ -385,7 +371,7 @@ def steering_note_edit(request, programme_pk, steering_note_pk):
                 text=form.cleaned_data["text"],
             )
         except DomainError as error:
-            _show_refusal(request, form, error)
+            show_refusal(request, form, error)
         else:
             messages.success(request, _("Noten er gemt."))
             return redirect("keyfigures:steering_notes", programme_pk=programme.pk)

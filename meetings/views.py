@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -14,6 +13,7 @@ from phases.selectors import phase_of
 from programmes.activity import for_object
 from programmes.canonical import at_home, canonical
 from programmes.errors import DomainError
+from programmes.pages import back_or, show_refusal
 from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
 from programmes.selectors import programme_for
@@ -67,13 +67,6 @@ def _posted(request, *prefixes):
 def _cancelled_notice(request, meeting):
     messages.info(request, _("Mødet er aflyst og kan ikke ændres."))
     return _to_detail(meeting)
-
-
-def _show_refusal(request, form, error: DomainError) -> None:
-    if form is not None and error.field in form.fields:
-        form.add_error(error.field, error.message)
-    else:
-        messages.error(request, error.message)
 
 
 @login_required
@@ -169,7 +162,7 @@ def meeting_edit(request, programme_pk, meeting_pk):
                 online_url=form.cleaned_data["online_url"],
             )
         except DomainError as error:
-            _show_refusal(request, form, error)
+            show_refusal(request, form, error)
         else:
             if meeting.is_scheduled and not was_dated:
                 messages.success(
@@ -281,7 +274,7 @@ def attendance_edit(request, programme_pk, meeting_pk):
         try:
             services.set_attendance(meeting, by=request.user, statuses=form.statuses())
         except DomainError as error:
-            _show_refusal(request, form, error)
+            show_refusal(request, form, error)
         else:
             messages.success(request, _("Fremmødet er gemt."))
             return _to_detail(meeting, "#fremmoede")
@@ -341,7 +334,7 @@ def minutes_edit(request, programme_pk, meeting_pk):
                 follow_ups=filled_rows(follow_up_formset),
             )
         except DomainError as error:
-            _show_refusal(request, form, error)
+            show_refusal(request, form, error)
         else:
             messages.success(request, _("Referatet er gemt."))
             return _to_detail(meeting, "#referat")
@@ -380,12 +373,7 @@ def followup_done(request, programme_pk, meeting_pk, followup_pk):
         messages.success(
             request, _("Opgaven »%(task)s« er markeret som udført.") % {"task": follow_up.text}
         )
-    back = request.POST.get("next", "")
-    if back and url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(back)
-    return _to_detail(meeting, "#opfoelgning")
+    return back_or(request, _to_detail(meeting, "#opfoelgning"))
 
 
 @login_required

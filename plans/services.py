@@ -74,6 +74,17 @@ def _changed(locked: DevelopmentPlan) -> None:
     locked.save(update_fields=["has_changes", "updated_at"])
 
 
+def _save_changes(current, values: dict, fields) -> list[str]:
+    """Set and save only the `fields` whose value differs from `values`; the names changed
+    (none: no row is written)."""
+    changed = [name for name in fields if getattr(current, name) != values[name]]
+    for name in changed:
+        setattr(current, name, values[name])
+    if changed:
+        current.save(update_fields=changed)
+    return changed
+
+
 def get_or_create_plan(programme) -> DevelopmentPlan:
     """The programme's plan, made empty the first time someone writes in it (an empty plan
     is nothing to log)."""
@@ -216,12 +227,9 @@ def change_goal(goal: Goal, *, by, **values) -> Goal:
     with transaction.atomic():
         locked = _lock(plan)
         current = Goal.objects.select_related("indicator").get(pk=goal.pk)
-        changed = [name for name in GOAL_FIELDS if getattr(current, name) != values[name]]
+        changed = _save_changes(current, values, GOAL_FIELDS)
         if not changed:
             return current
-        for name in changed:
-            setattr(current, name, values[name])
-        current.save(update_fields=changed)
         log_action(locked, Action.GOAL_CHANGED, by=by, data=_goal_data(current, fields=changed))
         _changed(locked)
     return current
@@ -295,12 +303,9 @@ def change_sub_goal(sub_goal: SubGoal, *, by, **values) -> SubGoal:
     with transaction.atomic():
         locked = _lock(plan)
         current = SubGoal.objects.select_related("responsible").get(pk=sub_goal.pk)
-        changed = [name for name in SUB_GOAL_FIELDS if getattr(current, name) != values[name]]
+        changed = _save_changes(current, values, SUB_GOAL_FIELDS)
         if not changed:
             return current
-        for name in changed:
-            setattr(current, name, values[name])
-        current.save(update_fields=changed)
         log_action(
             locked,
             Action.SUB_GOAL_CHANGED,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from programmes.activity import for_object
 from programmes.canonical import at_home, canonical
 from programmes.errors import DomainError
+from programmes.pages import show_refusal
 from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
 from programmes.selectors import programme_for
@@ -50,13 +51,6 @@ def _sub_goal(request, sub_goal_pk) -> SubGoal:
 def _to_plan(programme_pk, anchor=""):
     url = reverse("plans:plan_detail", kwargs={"programme_pk": programme_pk})
     return redirect(f"{url}{anchor}")
-
-
-def _show_refusal(request, form, error: DomainError) -> None:
-    if form is not None and error.field in form.fields:
-        form.add_error(error.field, error.message)
-    else:
-        messages.error(request, error.message)
 
 
 @login_required
@@ -121,7 +115,7 @@ def plan_edit(request, programme_pk):
                 shown=form.cleaned_data["shown"] or None,
             )
         except DomainError as error:
-            _show_refusal(request, form, error)
+            show_refusal(request, form, error)
         else:
             messages.success(request, _("Udviklingsplanen er gemt."))
             return _to_plan(programme.pk)
@@ -139,7 +133,7 @@ def goal_add(request, programme_pk):
         try:
             goal = services.add_goal(programme, by=request.user, **form.values)
         except DomainError as error:
-            _show_refusal(request, form, error)
+            show_refusal(request, form, error)
         else:
             messages.success(
                 request,
@@ -165,7 +159,7 @@ def goal_edit(request, programme_pk, goal_pk):
         try:
             services.change_goal(goal, by=request.user, **form.values)
         except DomainError as error:
-            _show_refusal(request, form, error)
+            show_refusal(request, form, error)
         else:
             messages.success(request, _("Målet er gemt."))
             return _to_plan(programme.pk, f"#maal-{goal.pk}")
@@ -219,7 +213,7 @@ def sub_goal_add(request, programme_pk, goal_pk):
         try:
             services.add_sub_goal(goal, by=request.user, **form.values)
         except DomainError as error:
-            _show_refusal(request, form, error)
+            show_refusal(request, form, error)
         else:
             messages.success(request, _("Delmålet er føjet til målet."))
             return _to_plan(programme.pk, f"#maal-{goal.pk}")
@@ -244,7 +238,7 @@ def sub_goal_edit(request, programme_pk, sub_goal_pk):
         try:
             services.change_sub_goal(sub_goal, by=request.user, **form.values)
         except DomainError as error:
-            _show_refusal(request, form, error)
+            show_refusal(request, form, error)
         else:
             messages.success(request, _("Delmålet er gemt."))
             return _to_plan(programme.pk, f"#maal-{goal.pk}")
