@@ -89,6 +89,9 @@ INSTALLED_APPS = [
     "communication",
     "charts",
     "trial_actions",
+    "measures",
+    "temperature",
+    "anchoring",
     "reports",
 ]
 
