@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class AnchoringConfig(AppConfig):
     name = "anchoring"
     verbose_name = _("Forankringsplan")
+
+    def ready(self):
+        from phases.gates import register_gate_check
+
+        from . import activity  # noqa: F401  (registers the action codes)
+        from .selectors import approved_anchoring_plan_programme_ids
+
+        # Forankre's gate: the steering group has approved the anchoring plan at least once;
+        # passing it lets the consultant complete the programme.
+        register_gate_check("anchoring_plan_approved", approved_anchoring_plan_programme_ids)

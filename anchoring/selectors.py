@@ -1,0 +1,103 @@
+"""Read queries the anchoring plan's pages, panel, services and gate share; each asks the
+database a fixed number of times, however many items, versions or programmes there are."""
+
+from django.db.models import Count, Q
+
+from plans.models import Goal, SubGoalStatus
+from plans.selectors import state_of  # noqa: F401  (the same three states as the development plan)
+
+from .models import AnchoredItem, AnchoringPlan, AnchoringPlanVersion
+
+
+def plan_of(programme, user) -> AnchoringPlan | None:
+    """The programme's anchoring plan as `user` may read it, or None while nobody has
+    started one."""
+    return AnchoringPlan.objects.for_user(user).filter(programme_id=programme.pk).first()
+
+
+def versions_of(plan, user) -> list[AnchoringPlanVersion]:
+    """The plan's approved versions, newest first, with who approved them (not their
+    content, which only a version's own page reads)."""
+    if plan is None or plan.pk is None:
+        return []
+    return list(
+        AnchoringPlanVersion.objects.for_user(user)
+        .filter(plan_id=plan.pk)
+        .select_related("approved_by")
+        .defer("content")
+        .order_by("-number")
+    )
+
+
+def plan_items(plan) -> list[AnchoredItem]:
+    """The plan's items with their owners (one query)."""
+    if plan is None or plan.pk is None:
+        return []
+    return list(AnchoredItem.objects.filter(plan_id=plan.pk).select_related("owner"))
+
+
+def adopted_trial_actions(programme):
+    """The programme's adopted trial actions, in the trial-action app's order."""
+    try:
+        from trial_actions.selectors import adopted_trial_actions as adopted
+    except ImportError:  # until the trial-action app offers its selector
+        from trial_actions.models import TrialAction, TrialActionState
+
+        return TrialAction.objects.filter(
+            programme_id=programme.pk, state=TrialActionState.ADOPTED
+        ).order_by("starts_on", "id")
+    return adopted(programme)
+
+
+def reached_goals(programme):
+    """The goals of the programme's development plan that are reached: every sub-goal is
+    reached or dropped, and at least one is reached. Only these are pulled in by themselves;
+    any other goal can be added to the plan by hand."""
+    return (
+        Goal.objects.filter(plan__programme_id=programme.pk)
+        .annotate(
+            reached=Count("sub_goals", filter=Q(sub_goals__status=SubGoalStatus.DONE)),
+            open=Count(
+                "sub_goals",
+                filter=Q(sub_goals__status__in=[SubGoalStatus.PLANNED, SubGoalStatus.IN_PROGRESS]),
+            ),
+        )
+        .filter(reached__gt=0, open=0)
+        .order_by("position", "id")
+    )
+
+
+def goals_to_add(programme, plan) -> list[Goal]:
+    """The development plan's goals not yet in the anchoring plan, for the add form."""
+    goals = Goal.objects.filter(plan__programme_id=programme.pk)
+    if plan is not None and plan.pk is not None:
+        goals = goals.exclude(
+            pk__in=AnchoredItem.objects.filter(plan_id=plan.pk, goal__isnull=False).values(
+                "goal_id"
+            )
+        )
+    return list(goals.order_by("position", "id"))
+
+
+def flagged_dimensions(programme) -> list:
+    """The temperature measurement's dimensions that its first round flags for attention
+    (`temperature.selectors.dimensions_needing_attention`: each with `key`, `name` and
+    `reason`); none while the temperature app does not offer them."""
+    try:
+        from temperature.selectors import dimensions_needing_attention
+    except ImportError:
+        return []
+    return list(dimensions_needing_attention(programme))
+
+
+def approved_anchoring_plan_programme_ids(programmes) -> set[int]:
+    """The gate of forankre: the ids of `programmes` whose anchoring plan the steering group
+    has approved at least once (one query for all of them)."""
+    ids = [programme.pk for programme in programmes]
+    if not ids:
+        return set()
+    return set(
+        AnchoringPlanVersion.objects.filter(plan__programme_id__in=ids)
+        .values_list("plan__programme_id", flat=True)
+        .distinct()
+    )
