@@ -82,7 +82,7 @@ class Dimension(models.Model):
     class Meta:
         verbose_name = _("dimension i temperaturmålingen")
         verbose_name_plural = _("dimensioner i temperaturmålingen")
-        ordering = ["instrument", "position", "name"]
+        ordering = ["position", "name"]
         constraints = [
             models.UniqueConstraint(fields=["instrument", "key"], name="tm_dimension_key_once"),
             models.UniqueConstraint(fields=["instrument", "name"], name="tm_dimension_name_once"),
@@ -107,7 +107,7 @@ class Statement(models.Model):
     class Meta:
         verbose_name = _("udsagn")
         verbose_name_plural = _("udsagn")
-        ordering = ["dimension", "position", "pk"]
+        ordering = ["position", "pk"]
 
     def __str__(self):
         return self.text

@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'dimension i temperaturmålingen',
                 'verbose_name_plural': 'dimensioner i temperaturmålingen',
-                'ordering': ['instrument', 'position', 'name'],
+                'ordering': ['position', 'name'],
             },
         ),
         migrations.CreateModel(
@@ -109,7 +109,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'udsagn',
                 'verbose_name_plural': 'udsagn',
-                'ordering': ['dimension', 'position', 'pk'],
+                'ordering': ['position', 'pk'],
             },
         ),
         migrations.CreateModel(
