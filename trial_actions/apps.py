@@ -9,8 +9,9 @@ class TrialActionsConfig(AppConfig):
     def ready(self):
         from phases.gates import register_gate_check
 
-        from . import activity  # noqa: F401  (registers the action codes)
+        from . import activity, panels  # noqa: F401  (activity registers the action codes)
         from .selectors import evaluated_programme_ids
 
         # Udvikle's gate: at least one trial action has been evaluated.
         register_gate_check("trial_action_evaluated", evaluated_programme_ids)
+        panels.register()
