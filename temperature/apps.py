@@ -7,4 +7,6 @@ class TemperatureConfig(AppConfig):
     verbose_name = _("Temperaturmåling")
 
     def ready(self):
-        from . import activity  # noqa: F401  (registers the measurement's action codes)
+        from . import activity, panels  # noqa: F401  (activity registers the action codes)
+
+        panels.register()

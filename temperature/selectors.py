@@ -106,12 +106,15 @@ def rounds_of(programme) -> list[MeasurementRound]:
     """The programme's rounds, first round first, each with its groups and their counts
     (`group.response_count`), in a fixed number of queries."""
     groups = RespondentGroup.objects.annotate(response_count=Count("responses")).order_by("kind")
-    return list(
+    rounds = list(
         MeasurementRound.objects.filter(programme_id=programme.pk)
         .select_related("instrument")
         .prefetch_related(Prefetch("groups", queryset=groups))
         .order_by("opened_on", "pk")
     )
+    for round_ in rounds:
+        round_.response_total = sum(g.response_count for g in round_.groups.all())
+    return rounds
 
 
 def _tallies(round_: MeasurementRound) -> dict:
