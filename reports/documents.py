@@ -1,0 +1,144 @@
+"""What each PDF shows, read in the report's tenant scope with the requester's rights (so the
+key figures are those the requester's municipality may read).
+
+The development plan shows the approved version named by the report (`source`:
+`plan_version`) as it was approved, and beside it the stock-taking as it stands when the
+file is drawn: the assessment profile, the case review in numbers only (shares per principle
+and the citizen's own voice; no case and no pseudonym, since everyone who reads the
+programme reads the plan), the key figures against the national median, the support ladder
+and the communication plan.
+
+The status report shows the facts frozen when it was asked for (`reports.status`).
+"""
+
+import datetime
+
+from django.utils.translation import gettext as _
+
+from assessments.selectors import profile
+from casereview.models import PrincipleFinding, ReviewedCase
+from casereview.summary import presence_rows, principle_rows
+from communication.models import CommunicationActivity
+from keyfigures import display
+from keyfigures import selectors as figures
+from phases.models import Phase
+from plans.models import PlanVersion
+from plans.timeline import sub_goal_timeline
+from plans.versions import readable
+from programmes.models import Cohort, Programme
+
+
+def _day(value):
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def development_plan_context(report) -> dict:
+    programme = Programme.objects.select_related("municipality", "cohort").get(
+        pk=report.programme_id
+    )
+    user = report.requested_by
+    version = PlanVersion.objects.select_related("approved_by").get(
+        plan__programme_id=programme.pk, number=report.source["plan_version"]
+    )
+    goals = readable(version.content)
+    municipality = programme.municipality
+
+    cases = list(
+        ReviewedCase.objects.filter(programme_id=programme.pk)
+        .order_by("created_at", "id")
+        .values(
+            "pk",
+            "hopes_in_assessment",
+            "hopes_in_action_plan",
+            "resources_in_assessment",
+            "resources_in_action_plan",
+        )
+    )
+    findings = PrincipleFinding.objects.filter(case__programme_id=programme.pk).values_list(
+        "case_id", "principle", "shows"
+    )
+    indicators = figures.catalogue()
+    steps = figures.ladder_steps()
+    counts = figures.ladder_counts(user, municipality)
+    return {
+        "title": _("Udviklingsplan for %(municipality)s, version %(number)s")
+        % {"municipality": municipality.name, "number": version.number},
+        "running_header": _("Udviklingsplan · %(municipality)s · version %(number)s")
+        % {"municipality": municipality.name, "number": version.number},
+        "report": report,
+        "programme": programme,
+        "municipality": municipality,
+        "version": version,
+        "introduction": version.content.get("introduction", ""),
+        "goals": goals,
+        "timeline": sub_goal_timeline(programme, goals),
+        "profile": profile(programme),
+        "case_count": len(cases),
+        "principles": principle_rows([c["pk"] for c in cases], findings) if cases else [],
+        "presence": presence_rows(cases) if cases else [],
+        "headlines": figures.latest_figures(user, municipality),
+        "sections": display.indicator_charts(
+            indicators,
+            municipality,
+            [],
+            figures.figures_for(user, [municipality], indicators),
+            figures.national_medians(user, indicators),
+        ),
+        "ladder": display.ladder_chart(municipality, steps, counts) if counts else None,
+        "activities": list(
+            CommunicationActivity.objects.filter(programme_id=programme.pk)
+            .select_related("responsible")
+            .order_by("planned_on", "id")
+        ),
+    }
+
+
+def _warnings(fact) -> list[str]:
+    warnings = []
+    if fact["behind"]:
+        warnings.append(_("Fasens vindue er udløbet, og porten holder ikke endnu."))
+    missing = [g["label"] for g in fact["gate"] if not g["met"]]
+    if missing and not fact["completed"]:
+        warnings.append(_("Mangler før næste fase: %(missing)s.") % {"missing": "; ".join(missing)})
+    if fact["meetings"]["without_minutes"]:
+        warnings.append(
+            _("%(count)s afholdte møder har intet referat.")
+            % {"count": fact["meetings"]["without_minutes"]}
+        )
+    if fact["overdue_activities"]:
+        warnings.append(
+            _("%(count)s kommunikationsaktiviteter er forsinkede.")
+            % {"count": fact["overdue_activities"]}
+        )
+    return warnings
+
+
+def status_context(report) -> dict:
+    rows = []
+    for fact in report.source["programmes"]:
+        rows.append(
+            {
+                **fact,
+                "phase_label": Phase(fact["phase"]).label,
+                "since_day": _day(fact["since"]),
+                "window_from": _day(fact["window"][0]),
+                "window_to": _day(fact["window"][1]),
+                "warnings": _warnings(fact),
+            }
+        )
+    today = _day(rows[0]["today"]) if rows else None
+    if getattr(report, "cohort_id", None):
+        cohort = Cohort.objects.get(pk=report.cohort_id)
+        title = _("Status for holdet %(cohort)s") % {"cohort": cohort.name}
+    else:
+        title = _("Status for %(municipality)s") % {
+            "municipality": rows[0]["municipality"] if rows else ""
+        }
+    return {
+        "title": title,
+        "running_header": title,
+        "report": report,
+        "today": today,
+        "rows": rows,
+        "with_warnings": sum(1 for row in rows if row["warnings"]),
+    }
