@@ -4,6 +4,7 @@ removal, which is told on its owner: the trial action, or the development plan o
 from decimal import InvalidOperation
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from programmes.activity import as_date, register
 
@@ -39,7 +40,12 @@ register(
         Action.MEASURE_ADDED: lambda data: _("Målingen »%(name)s« er oprettet.") % data,
         Action.MEASURE_CHANGED: lambda data: _("Målingen »%(name)s« er ændret.") % data,
         Action.MEASURE_REMOVED: lambda data: (
-            _("Målingen »%(name)s« er fjernet med sine %(points)d punkter.") % data
+            ngettext(
+                "Målingen »%(name)s« er fjernet med %(points)d punkt.",
+                "Målingen »%(name)s« er fjernet med sine %(points)d punkter.",
+                data["points"],
+            )
+            % data
         ),
         Action.POINT_ADDED: lambda data: (
             _("Målingen »%(name)s« har fået punktet %(value)s den %(date)s.") % _point(data)

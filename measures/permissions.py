@@ -26,7 +26,12 @@ def can_edit_measures_of(user, owner) -> bool:
     points."""
     if isinstance(owner, TrialAction):
         return trial_action_permissions.can_work(user, owner.programme)
-    return plan_permissions.can_draft_plan(user, programme_of(owner))
+    return can_edit_goal_measures(user, programme_of(owner))
+
+
+def can_edit_goal_measures(user, programme) -> bool:
+    """Add, change and remove the measures of the goals of the programme's plan."""
+    return plan_permissions.can_draft_plan(user, programme)
 
 
 def can_edit_measure(user, measure) -> bool:

@@ -48,6 +48,7 @@ class Summary:
     measure: Measure
     count: int
     latest: MeasurePoint | None
+    latest_value: str
     verdict: anhoej.Verdict
     verdict_label: str
 
@@ -60,6 +61,7 @@ def summarise(measure: Measure) -> Summary:
         measure=measure,
         count=len(points),
         latest=points[-1] if points else None,
+        latest_value=runchart.format_point(measure.unit, points[-1].value) if points else "",
         verdict=verdict,
         verdict_label=runchart.verdict_label(verdict),
     )
