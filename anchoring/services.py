@@ -223,13 +223,15 @@ def change_plan(
     continuation: str,
     dimension_answers: dict[str, str] | None = None,
     shown: str | None = None,
+    shown_answers: str | None = None,
 ) -> AnchoringPlan:
     """How the transformation continues after the programme, and what was done about each
     dimension the temperature measurement flagged (`dimension_answers`: key → text; an
     empty text removes the answer; keys not flagged are refused). One entry for the save.
 
     `shown`, the `text_digest` of the continuation the form was opened on, refuses to
-    overwrite a text someone else saved meanwhile."""
+    overwrite a text someone else saved meanwhile; `shown_answers` (`answers_digest`) does
+    the same for the answers about the dimensions."""
     _may_draft(by, programme)
     continuation = typed_text(continuation)
     flagged = {d.key: d for d in flagged_dimensions(programme)}
@@ -256,6 +258,18 @@ def change_plan(
             locked.save(update_fields=["continuation"])
             fields.append("continuation")
         current = {row.dimension_key: row for row in DimensionAnswer.objects.filter(plan=locked)}
+        before = {key: row.answer for key, row in current.items() if key in flagged}
+        if (
+            shown_answers is not None
+            and any(before.get(key, "") != text for key, text in answers.items())
+            and shown_answers != answers_digest(before)
+        ):
+            raise DomainError(
+                _(
+                    "En anden har ændret svarene om temperaturmålingen, siden du åbnede siden. "
+                    "Kopiér dine svar, åbn siden igen, og skriv dem ind i de nye."
+                )
+            )
         dimensions = []
         for key, text in answers.items():
             row = current.get(key)
@@ -280,6 +294,13 @@ def change_plan(
         )
         _changed(locked)
     return locked
+
+
+def answers_digest(answers: dict[str, str]) -> str:
+    """A short fingerprint of the answers about the dimensions (key → text), for a form to
+    say which answers it was opened on."""
+    given = sorted((key, text) for key, text in answers.items() if text)
+    return text_digest("\n".join(f"{key}={text}" for key, text in given))
 
 
 # The expected yield ----------------------------------------------------------------------

@@ -88,6 +88,8 @@ class ReadableItem:
     description: str
     owner: str
     follow_up_on: datetime.date | None
+    # The page of the trial action or goal it anchors, when the page sets it.
+    url: str = ""
 
     @property
     def is_complete(self) -> bool:

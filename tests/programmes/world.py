@@ -35,6 +35,8 @@ def make_programme_pk(municipality) -> Made:
             "assessments:assessment_add": coordinator,
             "plans:plan_edit": coordinator,
             "plans:goal_add": coordinator,
+            "anchoring:plan_edit": coordinator,
+            "anchoring:item_add": coordinator,
         },
     )
 

@@ -1,0 +1,30 @@
+"""What the anchoring plan adds to the core's pages: where the plan stands on the programme
+page, once the programme is in forankre (or a plan was started earlier)."""
+
+from phases.models import Phase
+from phases.selectors import phase_of
+from programmes import extensions
+
+from . import selectors
+
+
+def programme_anchoring_context(request, programme):
+    """The plan's state, its number of items and the way to it; nothing before forankre
+    while no plan is started."""
+    plan = selectors.plan_of(programme, request.user)
+    if plan is None and phase_of(programme) not in (Phase.ANCHOR, Phase.COMPLETED):
+        return None
+    versions = selectors.versions_of(plan, request.user)[:1]
+    return {
+        "programme": programme,
+        "plan": plan,
+        "items": plan.items.count() if plan is not None else 0,
+        "state": selectors.state_of(plan, versions[0] if versions else None),
+    }
+
+
+def register():
+    """Called from `AnchoringConfig.ready`."""
+    extensions.register_programme_panel(
+        extensions.Panel("anchoring/_programme_panel.html", programme_anchoring_context)
+    )
