@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from enrolment import services
 from programmes.models import ActivityEntry, Level
+from tests.anchoring.resave import EDIT_PAGES as ANCHORING_EDIT_PAGES
 from tests.assessments.resave import EDIT_PAGES as ASSESSMENT_EDIT_PAGES
 from tests.casereview.resave import EDIT_PAGES as CASE_REVIEW_EDIT_PAGES
 from tests.communication.resave import EDIT_PAGES as COMMUNICATION_EDIT_PAGES
@@ -183,6 +184,7 @@ EDIT_PAGES = {
     **PLAN_EDIT_PAGES,
     **COMMUNICATION_EDIT_PAGES,
     **TRIAL_ACTION_EDIT_PAGES,
+    **ANCHORING_EDIT_PAGES,
 }
 
 
