@@ -7,4 +7,8 @@ class MeasuresConfig(AppConfig):
     verbose_name = _("Målinger")
 
     def ready(self):
-        from . import activity  # noqa: F401  (registers the action codes)
+        from programmes import extensions
+
+        from . import activity, demo  # noqa: F401  (activity registers the action codes)
+
+        extensions.register_demo(demo.seed_measures_demo)

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pygal
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -25,8 +24,7 @@ START_COLOURS = tuple(colour for colour in PALETTE[1:] if colour != "#4d4d4d")
 
 @dataclass(frozen=True)
 class Start:
-    """Where a linked trial action began: its start date (the day it was set going, or its
-    planned start until then)."""
+    """Where a linked trial action begins: the start of its period."""
 
     on: datetime.date
     title: str
@@ -34,11 +32,9 @@ class Start:
 
 
 def start_of(trial_action) -> Start:
-    if trial_action.started_at is not None:
-        day = timezone.localdate(trial_action.started_at, timezone.get_default_timezone())
-    else:
-        day = trial_action.starts_on
-    return Start(on=day, title=trial_action.title, trial_action_id=trial_action.pk)
+    return Start(
+        on=trial_action.starts_on, title=trial_action.title, trial_action_id=trial_action.pk
+    )
 
 
 def verdict_of(points) -> anhoej.Verdict:
@@ -116,6 +112,7 @@ def run_chart(measure, points, starts=()) -> Chart | None:
             y_title=unit_label(measure.unit),
             allow_interruptions=True,
             show_x_guides=False,
+            show_y_guides=False,
             x_value_formatter=_short,
             x_label_rotation=0,
             dots_size=4,

@@ -3,10 +3,8 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from measures import runchart, selectors
-from measures.runchart import Start
 from tests.plans.factories import add_sub_goal
 
 from .factories import (
@@ -64,18 +62,6 @@ def test_a_start_outside_the_points_is_told_but_not_drawn(programme):
 
     assert "startede 26. december 2026, før det første punkt" in chart.summary
     assert "Start: Tidlig start" not in chart.svg
-
-
-def test_a_trial_action_set_going_is_marked_on_the_day_it_started(programme):
-    action = trial_action(
-        programme,
-        starts_on=DAY,
-        started_at=timezone.make_aware(datetime.datetime(2027, 1, 20, 23, 30)),
-    )
-
-    assert runchart.start_of(action) == Start(
-        on=datetime.date(2027, 1, 20), title=action.title, trial_action_id=action.pk
-    )
 
 
 def test_no_points_no_chart(programme):
