@@ -4,22 +4,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import RespondentKind, RoundKind
-from .services import lines, normalise_text
+from .models import RespondentKind
+from .services import SCALE_MAX_STEPS, lines, normalise_text
 
 DONT_KNOW = "0"
 
 
 class OpenRoundForm(forms.Form):
-    """Which round, and how many are expected to answer in each respondent group (an empty
-    field leaves the group out)."""
-
-    kind = forms.ChoiceField(
-        label=_("Måling"),
-        choices=RoundKind.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Vælg, om det er den første eller den opfølgende måling.")},
-    )
+    """How many are expected to answer in each respondent group (an empty field leaves the
+    group out)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -76,15 +69,28 @@ class AnswerForm(forms.Form):
 
 
 class ScaleForm(forms.Form):
-    scale = forms.CharField(
-        label=_("Skalaens trin"),
-        widget=forms.Textarea(attrs={"rows": 7}),
-        help_text=_("Ét trin pr. linje, laveste først (for eksempel »Helt uenig«)."),
-        error_messages={"required": _("Skriv skalaens trin, ét pr. linje.")},
-    )
+    """The scale's steps, lowest first, one field each; empty fields at the end are unused."""
 
-    def clean_scale(self):
-        return lines(self.cleaned_data["scale"])
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for number in range(1, SCALE_MAX_STEPS + 1):
+            self.fields[f"step_{number}"] = forms.CharField(
+                label=_("Trin %(number)s") % {"number": number},
+                required=False,
+                max_length=100,
+                help_text=_("Det laveste trin, for eksempel »Helt uenig«.") if number == 1 else "",
+            )
+
+    @staticmethod
+    def initial_for(labels: list[str]) -> dict:
+        return {f"step_{number}": label for number, label in enumerate(labels, start=1)}
+
+    def labels(self) -> list[str]:
+        return [
+            self.cleaned_data[f"step_{number}"].strip()
+            for number in range(1, SCALE_MAX_STEPS + 1)
+            if self.cleaned_data[f"step_{number}"].strip()
+        ]
 
 
 class DimensionForm(forms.Form):

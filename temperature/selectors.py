@@ -117,6 +117,18 @@ def rounds_of(programme) -> list[MeasurementRound]:
     return rounds
 
 
+def kinds_to_open(rounds: list[MeasurementRound]) -> list[str]:
+    """The kinds of round the programme may still open: the first until it is taken, then
+    the follow-up once the first is closed (the phase is checked when it is opened)."""
+    kinds = {r.kind: r for r in rounds}
+    first = kinds.get(RoundKind.FIRST)
+    if first is None:
+        return [RoundKind.FIRST]
+    if not first.is_open and RoundKind.FOLLOW_UP not in kinds:
+        return [RoundKind.FOLLOW_UP]
+    return []
+
+
 def _tallies(round_: MeasurementRound) -> dict:
     """{(group id, dimension id): {value: count}} over the round's answers, in one query."""
     tallies = defaultdict(dict)

@@ -10,7 +10,7 @@ DIMENSION = f"{INSTRUMENT}dimensioner/<slug:dimension_key>/"
 
 urlpatterns = [
     path(ROUNDS, views.round_list, name="round_list"),
-    path(f"{ROUNDS}ny/", views.round_open, name="round_open"),
+    path(f"{ROUNDS}ny/<slug:round_kind>/", views.round_open, name="round_open"),
     path(f"{ROUNDS}<int:round_pk>/", views.round_detail, name="round_detail"),
     path(f"{ROUNDS}<int:round_pk>/luk/", views.round_close, name="round_close"),
     path("temperaturmaaling/<str:token>/", views.survey, name="survey"),

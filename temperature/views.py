@@ -28,9 +28,12 @@ from programmes.selectors import programme_for
 
 from . import permissions, selectors, services
 from .forms import AnswerForm, DimensionForm, OpenRoundForm, ScaleForm
-from .models import MIN_ANSWERS, Dimension, Instrument, MeasurementRound
+from .models import MIN_ANSWERS, Dimension, Instrument, MeasurementRound, RoundKind
 
 ANSWERED_SALT = "temperature.answered"
+# The kind of round in the address of its opening form.
+ROUND_SLUGS = {"foerste": RoundKind.FIRST, "opfoelgning": RoundKind.FOLLOW_UP}
+SLUG_OF = {kind: slug for slug, kind in ROUND_SLUGS.items()}
 
 
 def _round_url(round_):
@@ -54,6 +57,7 @@ def round_list(request, programme_pk):
             "programme": programme,
             "rounds": rounds,
             "can_manage": permissions.can_manage_rounds(request.user, programme),
+            "to_open": [(kind, SLUG_OF[kind]) for kind in selectors.kinds_to_open(rounds)],
             "min_answers": MIN_ANSWERS,
         },
     )
@@ -61,9 +65,12 @@ def round_list(request, programme_pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def round_open(request, programme_pk):
+def round_open(request, programme_pk, round_kind):
     """The coordinator opens the first or the follow-up round for chosen respondent groups."""
     programme = programme_for(request.user, programme_pk)
+    kind = ROUND_SLUGS.get(round_kind)
+    if kind is None:
+        raise Http404
     require(permissions.can_manage_rounds(request.user, programme))
     form = OpenRoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -71,11 +78,11 @@ def round_open(request, programme_pk):
             round_ = services.open_round(
                 programme,
                 by=request.user,
-                kind=form.cleaned_data["kind"],
+                kind=kind,
                 groups=form.groups(),
             )
         except DomainError as error:
-            show_refusal(request, form if error.field != "groups" else None, error)
+            show_refusal(request, None, error)
         else:
             messages.success(
                 request,
@@ -89,6 +96,7 @@ def round_open(request, programme_pk):
         {
             "programme": programme,
             "form": form,
+            "kind": RoundKind(kind),
             "instrument": services.current_instrument(),
         },
     )
@@ -303,10 +311,10 @@ def scale_edit(request):
     """An SBST administrator changes the labels of the answer scale."""
     _manager(request)
     current = services.current_instrument()
-    form = ScaleForm(request.POST or None, initial={"scale": "\n".join(current.scale)})
+    form = ScaleForm(request.POST or None, initial=ScaleForm.initial_for(current.scale))
     if request.method == "POST" and form.is_valid():
         try:
-            changed = services.change_scale(by=request.user, labels=form.cleaned_data["scale"])
+            changed = services.change_scale(by=request.user, labels=form.labels())
         except DomainError as error:
             show_refusal(request, form, error)
         else:

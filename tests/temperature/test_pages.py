@@ -40,8 +40,11 @@ def test_the_coordinator_opens_a_round_and_sees_a_link_per_group(client_for):
     client = client_for(coordinator)
 
     response = client.post(
-        reverse("temperature:round_open", kwargs={"programme_pk": programme.pk}),
-        {"kind": "first", "expected_leaders": "6", "expected_citizens": "5"},
+        reverse(
+            "temperature:round_open",
+            kwargs={"programme_pk": programme.pk, "round_kind": "foerste"},
+        ),
+        {"expected_leaders": "6", "expected_citizens": "5"},
         follow=True,
     )
 
@@ -53,21 +56,28 @@ def test_the_coordinator_opens_a_round_and_sees_a_link_per_group(client_for):
     assert round_.groups.count() == 2
 
 
-def test_a_refused_round_is_shown_beside_its_field(client_for):
+def test_a_refused_round_is_told_and_an_unknown_kind_is_not_found(client_for):
     coordinator = coordinator_of()
     programme = programme_in()
     open_round(programme, coordinator)
 
     response = client_for(coordinator).post(
-        reverse("temperature:round_open", kwargs={"programme_pk": programme.pk}),
-        {"kind": "first", "expected_leaders": "6"},
+        reverse(
+            "temperature:round_open",
+            kwargs={"programme_pk": programme.pk, "round_kind": "foerste"},
+        ),
+        {"expected_leaders": "6"},
     )
 
     assert response.status_code == 200
     assert "allerede en første måling" in response.content.decode()
+    unknown = reverse(
+        "temperature:round_open", kwargs={"programme_pk": programme.pk, "round_kind": "tredje"}
+    )
+    assert client_for(coordinator).get(unknown).status_code == 404
 
 
-def test_sbst_staff_read_a_round_without_its_links_and_a_steering_member_not_at_all(client_for):
+def test_sbst_staff_and_a_steering_member_read_a_round_without_its_links(client_for):
     programme = programme_in()
     round_ = open_round(programme, coordinator_of())
     token = group_of(round_).token
@@ -76,9 +86,16 @@ def test_sbst_staff_read_a_round_without_its_links_and_a_steering_member_not_at_
     assert response.status_code == 200
     assert token not in response.content.decode()
     assert "Luk målingen" not in response.content.decode()
-    steering = member("Roskilde", role=Role.STEERING)
-    assert client_for(steering).get(detail_url(round_)).status_code == 403
-    assert client_for(steering).get(list_url(programme)).status_code == 403
+    steering = client_for(member("Roskilde", role=Role.STEERING))
+    response = steering.get(detail_url(round_))
+    assert response.status_code == 200
+    assert token not in response.content.decode()
+    assert steering.get(list_url(programme)).status_code == 200
+    open_url = reverse(
+        "temperature:round_open",
+        kwargs={"programme_pk": programme.pk, "round_kind": "opfoelgning"},
+    )
+    assert steering.get(open_url).status_code == 403
 
 
 def test_closing_a_round_from_its_page(client_for):
@@ -213,7 +230,9 @@ def test_an_administrator_adds_a_dimension_and_changes_the_scale(client_for):
         reverse("temperature:dimension_add"),
         {"name": "Fysiske rammer", "description": "", "statements": "Lokalerne er gode."},
     )
-    client.post(reverse("temperature:scale_edit"), {"scale": "Nej\nMåske\nJa"})
+    client.post(
+        reverse("temperature:scale_edit"), {"step_1": "Nej", "step_2": "Måske", "step_3": "Ja"}
+    )
 
     current = services.current_instrument()
     assert current.dimensions.filter(name="Fysiske rammer").exists()
