@@ -21,6 +21,7 @@ from tests.forms import posted_form
 from tests.keyfigures.resave import EDIT_PAGES as KEY_FIGURE_EDIT_PAGES
 from tests.meetings.resave import EDIT_PAGES as MEETING_EDIT_PAGES
 from tests.plans.resave import EDIT_PAGES as PLAN_EDIT_PAGES
+from tests.temperature.resave import EDIT_PAGES as TEMPERATURE_EDIT_PAGES
 from tests.trial_actions.resave import EDIT_PAGES as TRIAL_ACTION_EDIT_PAGES
 
 
@@ -184,6 +185,7 @@ EDIT_PAGES = {
     **PLAN_EDIT_PAGES,
     **COMMUNICATION_EDIT_PAGES,
     **TRIAL_ACTION_EDIT_PAGES,
+    **TEMPERATURE_EDIT_PAGES,
     **ANCHORING_EDIT_PAGES,
 }
 
