@@ -87,6 +87,9 @@ def report_request(request, programme_pk):
     """Ask for a document ("Lav PDF"); the answer comes at once, the file later."""
     programme = programme_for(request.user, programme_pk)
     document = request.POST.get("document", "")
+    if document not in (Document.DEVELOPMENT_PLAN, Document.PROGRAMME_STATUS):
+        messages.error(request, _("Vælg et af dokumenterne på siden."))
+        return redirect("reports:report_list", programme_pk=programme.pk)
     require(permissions.can_request(request.user, programme, document))
     try:
         if document == Document.DEVELOPMENT_PLAN:
@@ -146,13 +149,19 @@ def report_download(request, programme_pk, report_pk):
 # A whole cohort's status, for SBST staff ----------------------------------------------------
 
 
+def _sbst_only(request) -> None:
+    """A cohort's reports are SBST's; to anyone else they do not exist."""
+    if not permissions.can_use_cohort_reports(request.user):
+        raise Http404
+
+
 def _cohort(request, cohort_pk) -> Cohort:
-    require(permissions.can_use_cohort_reports(request.user))
+    _sbst_only(request)
     return get_object_or_404(Cohort, pk=cohort_pk)
 
 
 def _cohort_report(request, cohort_report_pk) -> CohortReport:
-    require(permissions.can_use_cohort_reports(request.user))
+    _sbst_only(request)
     report = get_object_or_404(
         CohortReport.objects.select_related("cohort", "requested_by"), pk=cohort_report_pk
     )

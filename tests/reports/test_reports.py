@@ -262,7 +262,7 @@ def test_a_whole_cohorts_status_is_one_pdf_for_sbst_staff(
     with django_capture_on_commit_callbacks(execute=True):
         client_for(ConsultantFactory()).post(url)
 
-    assert refused.status_code == 403
+    assert refused.status_code == 404
     report = CohortReport.objects.get()
     assert report.state == ReportState.DONE
     text = read_pdf(_file(report)).text
