@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 
 from plans.models import Goal, SubGoalStatus
 from plans.selectors import state_of  # noqa: F401  (the same three states as the development plan)
+from temperature.selectors import dimensions_needing_attention
 
 from .models import AnchoredItem, AnchoringPlan, AnchoringPlanVersion
 
@@ -34,19 +35,6 @@ def plan_items(plan) -> list[AnchoredItem]:
     if plan is None or plan.pk is None:
         return []
     return list(AnchoredItem.objects.filter(plan_id=plan.pk).select_related("owner"))
-
-
-def adopted_trial_actions(programme):
-    """The programme's adopted trial actions, in the trial-action app's order."""
-    try:
-        from trial_actions.selectors import adopted_trial_actions as adopted
-    except ImportError:  # until the trial-action app offers its selector
-        from trial_actions.models import TrialAction, TrialActionState
-
-        return TrialAction.objects.filter(
-            programme_id=programme.pk, state=TrialActionState.ADOPTED
-        ).order_by("starts_on", "id")
-    return adopted(programme)
 
 
 def reached_goals(programme):
@@ -80,13 +68,8 @@ def goals_to_add(programme, plan) -> list[Goal]:
 
 
 def flagged_dimensions(programme) -> list:
-    """The temperature measurement's dimensions that its first round flags for attention
-    (`temperature.selectors.dimensions_needing_attention`: each with `key`, `name` and
-    `reason`); none while the temperature app does not offer them."""
-    try:
-        from temperature.selectors import dimensions_needing_attention
-    except ImportError:
-        return []
+    """The temperature measurement's dimensions that its first round flags for attention,
+    each with `key`, `name` and `reason`; empty while no first round has results."""
     return list(dimensions_needing_attention(programme))
 
 

@@ -20,6 +20,7 @@ from plans.services import _text as typed_text
 from programmes.activity import log_action
 from programmes.errors import DomainError
 from programmes.models import GroupMember
+from trial_actions.selectors import adopted_trial_actions
 
 from . import permissions
 from .activity import Action
@@ -33,7 +34,7 @@ from .models import (
     YieldAnswerChoice,
     YieldStatement,
 )
-from .selectors import adopted_trial_actions, flagged_dimensions, reached_goals
+from .selectors import flagged_dimensions, reached_goals
 from .versions import snapshot
 
 ITEM_FIELDS = ("title", "mechanisms", "description", "owner", "follow_up_on")

@@ -363,3 +363,33 @@ def test_answers_someone_else_saved_meanwhile_are_not_overwritten(programme, fla
         )
 
     assert DimensionAnswer.objects.get().answer == "Først"
+
+
+def test_the_first_temperature_rounds_flagged_dimension_is_asked_about(roskilde, client_for):
+    from temperature import services as temperature
+    from temperature.models import RespondentKind
+    from tests.temperature.factories import answers, coordinator_of, group_of, open_round
+
+    programme = programme_in_anchor()
+    programme.phase_records.update(phase=Phase.DEVELOP)
+    coordinator = coordinator_of()
+    first = open_round(programme, coordinator, groups={RespondentKind.LEADERS: 10})
+    answers(group_of(first), 5, value=4, per_dimension={"borgerinddragelse": 2})
+    temperature.close_round(first, by=coordinator)
+    programme.phase_records.update(phase=Phase.ANCHOR)
+    client = client_for(coordinator)
+
+    plan = client.get(url("plan_detail", programme)).content.decode()
+    form = client.get(url("plan_edit", programme)).content.decode()
+    client.post(
+        url("plan_edit", programme),
+        {"continuation": "", "dimension_0": "Borgere sidder nu i implementeringsgruppen."},
+    )
+
+    assert "Borgerinddragelse" in plan and "Gennemsnittet i den første måling var 2" in plan
+    assert "Det blev gjort ved »Borgerinddragelse«" in form
+    answer = DimensionAnswer.objects.get()
+    assert (answer.dimension_key, answer.dimension_name) == (
+        "borgerinddragelse",
+        "Borgerinddragelse",
+    )
