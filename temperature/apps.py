@@ -7,6 +7,9 @@ class TemperatureConfig(AppConfig):
     verbose_name = _("Temperaturmåling")
 
     def ready(self):
-        from . import activity, panels  # noqa: F401  (activity registers the action codes)
+        from programmes import extensions
+
+        from . import activity, demo, panels  # noqa: F401  (activity registers the action codes)
 
         panels.register()
+        extensions.register_demo(demo.seed_temperature_demo)

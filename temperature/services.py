@@ -300,6 +300,12 @@ def open_round(
         not 1 <= int(expected) <= 10_000 for expected in groups.values()
     ):
         raise DomainError(_("Det forventede antal svar skal være et helt tal fra 1 til 10.000."))
+    return create_round(programme, by=by, kind=kind, groups=groups, today=today)
+
+
+def create_round(programme, *, by, kind, groups: dict[str, int], today) -> MeasurementRound:
+    """Make the round, its groups and their links, and log it; `open_round` checks the rules
+    first (the demo calls this directly to date a follow-up ahead of the programme's phase)."""
     round_ = MeasurementRound.objects.create(
         programme=programme,
         kind=kind,
