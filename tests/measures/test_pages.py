@@ -302,3 +302,76 @@ def test_the_measure_page_asks_as_many_queries_for_one_point_as_for_many(
         counts.append(count_queries(lambda client=client, page=page: client.get(page)))
 
     assert counts[0] == counts[1]
+
+
+def test_the_trial_action_page_lists_its_measures_with_a_summary(programme, action, by, client_for):
+    measure = add_measure(action, by, name="Samtaler", unit="count")
+    add_points(measure, by, [3, 5])
+    page_url = reverse(
+        "trial_actions:trial_action_detail",
+        kwargs={"programme_pk": programme.pk, "trial_action_pk": action.pk},
+    )
+
+    page = client_for(by).get(page_url).content.decode()
+    read = client_for(reader(programme)).get(page_url).content.decode()
+
+    assert url("measure_detail", measure) in page
+    assert "2 punkter, seneste 5 den 11. januar 2027. For få punkter til en vurdering." in page
+    add = url("trial_action_measure_add", programme_pk=programme.pk, trial_action_pk=action.pk)
+    assert add in page
+    assert url("measure_detail", measure) in read and add not in read
+
+
+def test_the_plan_page_shows_each_goals_measures(programme, client_for):
+    by = drafter(programme)
+    goal = add_goal(programme, by)
+    other = add_goal(programme, by, title="Et andet mål")
+    measure = add_measure(goal, by, name="Planer med egne mål")
+    plan_url = reverse("plans:plan_detail", kwargs={"programme_pk": programme.pk})
+
+    page = client_for(by).get(plan_url).content.decode()
+    read = client_for(reader(programme)).get(plan_url).content.decode()
+
+    assert url("measure_detail", measure) in page
+    assert url("goal_measure_add", programme_pk=programme.pk, goal_pk=other.pk) in page
+    assert url("measure_detail", measure) in read
+    assert url("goal_measure_add", programme_pk=programme.pk, goal_pk=other.pk) not in read
+    # A goal without measures shows nothing to a reader.
+    assert read.count("Målinger</h4>") == 1
+
+
+def test_the_plan_page_reads_the_goals_measures_in_as_many_queries_for_one_as_for_many(
+    roskilde, client_for, count_queries
+):
+    counts = []
+    for goals in (1, 4):
+        programme = programme_with_groups()
+        by = drafter(programme)
+        for number in range(goals):
+            goal = add_goal(programme, by, title=f"Mål {number}")
+            add_points(add_measure(goal, by, name=f"Måling {number}"), by, [1, 2])
+        client = client_for(by)
+        page = reverse("plans:plan_detail", kwargs={"programme_pk": programme.pk})
+        client.get(page)
+        counts.append(count_queries(lambda client=client, page=page: client.get(page)))
+
+    assert counts[0] == counts[1]
+
+
+def test_a_trial_action_page_reads_its_measures_in_as_many_queries_for_one_as_for_many(
+    programme, by, client_for, count_queries
+):
+    counts = []
+    for measures in (1, 5):
+        action = trial_action(programme)
+        for number in range(measures):
+            add_points(add_measure(action, by, name=f"Måling {number}"), by, [1, 2])
+        client = client_for(by)
+        page = reverse(
+            "trial_actions:trial_action_detail",
+            kwargs={"programme_pk": programme.pk, "trial_action_pk": action.pk},
+        )
+        client.get(page)
+        counts.append(count_queries(lambda client=client, page=page: client.get(page)))
+
+    assert counts[0] == counts[1]
