@@ -19,6 +19,7 @@ from tests.enrolment.factories import draft_enrolment, ready_for_decision, submi
 from tests.factories import ConsultantFactory, member
 from tests.forms import posted_form
 from tests.keyfigures.resave import EDIT_PAGES as KEY_FIGURE_EDIT_PAGES
+from tests.measures.resave import EDIT_PAGES as MEASURE_EDIT_PAGES
 from tests.meetings.resave import EDIT_PAGES as MEETING_EDIT_PAGES
 from tests.plans.resave import EDIT_PAGES as PLAN_EDIT_PAGES
 from tests.temperature.resave import EDIT_PAGES as TEMPERATURE_EDIT_PAGES
@@ -187,6 +188,7 @@ EDIT_PAGES = {
     **TRIAL_ACTION_EDIT_PAGES,
     **TEMPERATURE_EDIT_PAGES,
     **ANCHORING_EDIT_PAGES,
+    **MEASURE_EDIT_PAGES,
 }
 
 
