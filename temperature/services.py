@@ -141,14 +141,14 @@ def change_scale(*, by, labels: list[str]) -> Instrument | None:
     labels = [label.strip() for label in labels if label.strip()]
     if not SCALE_MIN_STEPS <= len(labels) <= SCALE_MAX_STEPS:
         raise DomainError(
-            _("Skalaen skal have fra %(min)s til %(max)s trin, ét pr. linje.")
+            _("Skalaen skal have fra %(min)s til %(max)s trin.")
             % {"min": SCALE_MIN_STEPS, "max": SCALE_MAX_STEPS},
-            field="scale",
+            field="step_1",
         )
     if len({label.casefold() for label in labels}) != len(labels):
-        raise DomainError(_("To trin på skalaen har samme tekst."), field="scale")
+        raise DomainError(_("To trin på skalaen har samme tekst."))
     if any(len(label) > 100 for label in labels):
-        raise DomainError(_("Et trin kan være højst 100 tegn langt."), field="scale")
+        raise DomainError(_("Et trin kan være højst 100 tegn langt."))
     locked = _lock_newest()
     if locked.scale == labels:
         return None
