@@ -1,7 +1,8 @@
 """Demo data for `seed_demo`: a draft anchoring plan for Roskilde's programme, started from
-its adopted trial actions (and any reached goals), two of its items worked out, a free-text
-item, a first answer about a dimension the temperature measurement flagged, and a first
-draft of how the work continues. Not approved: the programme is still in udvikle.
+its adopted trial actions (and any reached goals): the first of them worked out, the others
+still missing how, owner or follow-up; a free-text item; a first answer about a dimension
+the temperature measurement flagged; a first draft of how the work continues. Not approved:
+the programme is still in udvikle.
 
 Built through the services, so the history looks like the real thing. Runs after the trial
 actions and temperature demos; idempotent (nothing is added once the programme has a plan).
@@ -22,13 +23,7 @@ User = get_user_model()
 HOW = [
     (
         [Mechanism.PROCEDURES, Mechanism.JOB_DESCRIPTIONS],
-        "Skabelonen bliver en fast del af arbejdsgangen for nye handleplaner, og "
-        "funktionsbeskrivelsen for myndighedsrådgivere nævner samtalen om borgerens mål.",
-    ),
-    (
-        [Mechanism.MEETING_STRUCTURES],
-        "Et fast punkt på bostøttens teammøde hver anden uge, hvor medarbejderne deler, hvad "
-        "de har lært.",
+        "Det bliver en fast del af arbejdsgangen, og funktionsbeskrivelserne nævner det.",
     ),
 ]
 
