@@ -1,5 +1,6 @@
 """What the anchoring plan adds to the core's pages: where the plan stands on the programme
-page, once the programme is in forankre (or a plan was started earlier)."""
+page, once the programme is in forankre (or a plan was started earlier), and on a steering
+member's start page the anchoring plans waiting for the steering group."""
 
 from phases.models import Phase
 from phases.selectors import phase_of
@@ -23,8 +24,21 @@ def programme_anchoring_context(request, programme):
     }
 
 
+def awaiting_approval_context(request, municipality):
+    """Anchoring plans of the signed-in steering member's programmes with changes to
+    answer and approve."""
+    user = request.user
+    if municipality is None or not user.is_authenticated or user.is_sbst:
+        return None
+    plans = selectors.plans_awaiting_approval_by(user, municipality)
+    return {"plans": plans} if plans else None
+
+
 def register():
     """Called from `AnchoringConfig.ready`."""
     extensions.register_programme_panel(
         extensions.Panel("anchoring/_programme_panel.html", programme_anchoring_context)
+    )
+    extensions.register_user_panel(
+        extensions.Panel("anchoring/_awaiting_approval.html", awaiting_approval_context)
     )

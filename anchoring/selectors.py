@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 
 from plans.models import Goal, SubGoalStatus
 from plans.selectors import state_of  # noqa: F401  (the same three states as the development plan)
+from programmes.models import GroupMember, ProgrammeGroup
 from temperature.selectors import dimensions_needing_attention
 
 from .models import AnchoredItem, AnchoringPlan, AnchoringPlanVersion
@@ -83,4 +84,20 @@ def approved_anchoring_plan_programme_ids(programmes) -> set[int]:
         AnchoringPlanVersion.objects.filter(plan__programme_id__in=ids)
         .values_list("plan__programme_id", flat=True)
         .distinct()
+    )
+
+
+def plans_awaiting_approval_by(user, municipality) -> list[AnchoringPlan]:
+    """Anchoring plans in `municipality` of programmes where `user` sits in the steering
+    group, whose draft has items and differs from what the steering group last approved."""
+    steering = GroupMember.objects.filter(
+        user_id=user.pk, group__kind=ProgrammeGroup.Kind.STEERING
+    ).values("group__programme_id")
+    return list(
+        AnchoringPlan.objects.for_user(user)
+        .for_municipality(municipality)
+        .filter(programme_id__in=steering, has_changes=True, items__isnull=False)
+        .select_related("programme__cohort")
+        .distinct()
+        .order_by("programme__cohort__starts_on", "id")
     )

@@ -393,3 +393,18 @@ def test_the_first_temperature_rounds_flagged_dimension_is_asked_about(roskilde,
         "borgerinddragelse",
         "Borgerinddragelse",
     )
+
+
+def test_a_steering_member_finds_a_changed_plan_on_the_start_page(programme, client_for):
+    approver = steering_member(programme)
+    other = steering_member(programme_in_anchor())
+    ready_plan(programme, approver=approver)
+
+    home = client_for(approver).get(reverse("home")).content.decode()
+    elsewhere = client_for(other).get(reverse("home")).content.decode()
+    services.approve_plan(programme.anchoring_plan, by=approver)
+    approved = client_for(approver).get(reverse("home")).content.decode()
+
+    assert "Forankringsplaner til styregruppen" in home and url("plan_detail", programme) in home
+    assert "Forankringsplaner til styregruppen" not in elsewhere
+    assert "Forankringsplaner til styregruppen" not in approved
