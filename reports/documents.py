@@ -129,7 +129,7 @@ def status_context(report) -> dict:
     today = _day(rows[0]["today"]) if rows else None
     if getattr(report, "cohort_id", None):
         cohort = Cohort.objects.get(pk=report.cohort_id)
-        title = _("Status for holdet %(cohort)s") % {"cohort": cohort.name}
+        title = _("Status for %(cohort)s") % {"cohort": cohort.name}
     else:
         title = _("Status for %(municipality)s") % {
             "municipality": rows[0]["municipality"] if rows else ""
