@@ -317,6 +317,8 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "outbox.tasks.sweep_outbox", "schedule": 60.0},
     # Meeting reminders, missing minutes and overdue follow-up tasks; each is sent once.
     "meeting-reminders": {"task": "meetings.tasks.send_reminders", "schedule": 15 * 60.0},
+    # PDF reports the broker never took (it was down) or lost, and renders whose worker died.
+    "report-sweep": {"task": "reports.tasks.sweep_reports", "schedule": 60.0},
 }
 
 CACHES = {
