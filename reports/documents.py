@@ -26,6 +26,7 @@ from plans.models import PlanVersion
 from plans.timeline import sub_goal_timeline
 from plans.versions import readable
 from programmes.models import Cohort, Programme
+from trial_actions.models import TrialActionState
 
 
 def _day(value):
@@ -124,6 +125,11 @@ def status_context(report) -> dict:
                 "window_from": _day(fact["window"][0]),
                 "window_to": _day(fact["window"][1]),
                 "warnings": _warnings(fact),
+                "trial_action_states": [
+                    (TrialActionState(state).label, count)
+                    for state, count in fact.get("trial_actions", [])
+                ],
+                "trial_action_total": sum(count for _s, count in fact.get("trial_actions", [])),
             }
         )
     today = _day(rows[0]["today"]) if rows else None

@@ -4,8 +4,8 @@ its row (JSON: codes, counts, ISO dates, names), so the PDF shows the status of 
 and the same facts on the same day are the same report.
 
 `status_facts` asks the database a fixed number of times however many programmes it gets
-(a cohort of 30 at once). Trial actions by state are left out until the trial-actions app
-offers `trial_actions.selectors.counts_by_state`.
+(a cohort of 30 at once), trial actions by state included
+(`trial_actions.selectors.counts_by_state`).
 """
 
 from django.db.models import Count, Q
@@ -16,6 +16,8 @@ from meetings.models import Meeting
 from phases.models import Phase
 from phases.selectors import standings, with_phase
 from programmes.models import Programme
+from trial_actions.models import TrialActionState
+from trial_actions.selectors import counts_by_state
 
 
 def status_facts(programmes, *, today=None) -> list[dict]:
@@ -49,6 +51,7 @@ def status_facts(programmes, *, today=None) -> list[dict]:
         .annotate(n=Count("pk"))
         .values_list("programme_id", "n")
     )
+    trial_actions = counts_by_state(programmes)
     facts = []
     for programme in programmes:
         standing = where[programme.pk]
@@ -83,6 +86,10 @@ def status_facts(programmes, *, today=None) -> list[dict]:
                     "without_minutes": met.get("without_minutes", 0),
                 },
                 "overdue_activities": overdue.get(programme.pk, 0),
+                "trial_actions": [
+                    [state, trial_actions.get(programme.pk, {}).get(state, 0)]
+                    for state in TrialActionState.values
+                ],
                 "completed": standing.phase == Phase.COMPLETED,
             }
         )

@@ -11,6 +11,7 @@ from reports import rendering, services
 from reports.models import CohortReport, Report, ReportState
 from tests.factories import ConsultantFactory, ProgrammeFactory, member, municipality
 from tests.plans.factories import steering_member
+from tests.trial_actions import factories as trial_actions
 
 from .factories import GOAL, approved_plan, plan_report
 from .pdfcheck import read_pdf
@@ -230,8 +231,12 @@ def test_the_fonts_are_the_projects_own_ibm_plex_sans():
     assert fonts and all("IBM-Plex-Sans" in name for name in fonts), fonts
 
 
-def test_the_status_report_is_sbsts(client_for, django_capture_on_commit_callbacks):
+def test_the_status_report_is_sbsts_and_counts_trial_actions_by_state(
+    client_for, django_capture_on_commit_callbacks
+):
     programme, coordinator = approved_plan()
+    trial_actions.planned(programme)
+    trial_actions.running(programme, title="Borgeren deltager i et åbent fællesskab")
     consultant = ConsultantFactory()
     url = reverse("reports:report_request", kwargs={"programme_pk": programme.pk})
 
@@ -243,6 +248,9 @@ def test_the_status_report_is_sbsts(client_for, django_capture_on_commit_callbac
     report = Report.objects.get(document="programme_status")
     text = read_pdf(_file(report)).text
     assert "Status for Roskilde" in text and "Forberede" in text
+    assert "2 prøvehandlinger efter status" in text
+    states = text.split("2 prøvehandlinger efter status", 1)[1]
+    assert "Planlagt" in states and "Afprøves" in states
     detail = reverse(
         "reports:report_detail", kwargs={"programme_pk": programme.pk, "report_pk": report.pk}
     )
