@@ -314,3 +314,24 @@ def test_the_report_list_asks_as_often_for_five_reports_as_for_one(client_for, c
 
     assert Report.objects.count() == 5
     assert five == one
+
+
+@pytest.mark.cross_tenant
+def test_the_cohorts_report_list_asks_as_often_for_five_reports_as_for_one(
+    client_for, count_queries
+):
+    programme, _coordinator = approved_plan()
+    consultant = ConsultantFactory()
+    client = client_for(consultant)
+    url = reverse("reports:cohort_report_list", kwargs={"cohort_pk": programme.cohort_id})
+    services.request_cohort_status(programme.cohort, by=consultant)
+    client.get(url)
+    one = count_queries(lambda: client.get(url))
+    for name in ("Herning", "Aarhus", "Odense", "Vejle"):
+        ProgrammeFactory(municipality=municipality(name), cohort=programme.cohort)
+        services.request_cohort_status(programme.cohort, by=consultant)
+
+    five = count_queries(lambda: client.get(url))
+
+    assert CohortReport.objects.count() == 5
+    assert five == one
