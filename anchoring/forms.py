@@ -37,6 +37,7 @@ class ItemForm(forms.Form):
         max_length=300,
         required=False,
         validators=[single_line, no_personal_identifiers],
+        error_messages={"required": _("Skriv, hvad der forankres.")},
     )
     mechanisms = forms.TypedMultipleChoiceField(
         label=_("Forankres gennem"),
@@ -72,11 +73,13 @@ class ItemForm(forms.Form):
             .select_related("group")
             .order_by("name", "group__kind", "id")
         )
-        # Only a new item may name a goal: one of the development plan's not yet anchored.
+        # Only a new item may name a goal: one of the development plan's not yet anchored;
+        # the item then takes the goal's title unless another is written.
         if goals:
             self.fields["goal"].queryset = Goal.objects.filter(pk__in=[g.pk for g in goals])
         else:
             del self.fields["goal"]
+            self.fields["title"].required = True
 
     @staticmethod
     def initial_for(item) -> dict:

@@ -30,7 +30,11 @@ DRAFT = "udkast"
 def _item(request, item_pk) -> AnchoredItem:
     item = get_for_user_or_404(
         AnchoredItem.objects.select_related(
-            "plan__programme__municipality", "plan__programme__cohort", "owner"
+            "plan__programme__municipality",
+            "plan__programme__cohort",
+            "owner",
+            "trial_action",
+            "goal",
         ),
         request.user,
         pk=item_pk,

@@ -408,3 +408,17 @@ def test_a_steering_member_finds_a_changed_plan_on_the_start_page(programme, cli
     assert "Forankringsplaner til styregruppen" in home and url("plan_detail", programme) in home
     assert "Forankringsplaner til styregruppen" not in elsewhere
     assert "Forankringsplaner til styregruppen" not in approved
+
+
+def test_an_items_page_names_the_trial_action_it_anchors_and_needs_a_title(programme, client_for):
+    by = drafter(programme)
+    trial_action(programme, "Fast opfølgning efter bevilling")
+    _plan, (item,) = services.pull_in(programme, by=by)
+    client = client_for(by)
+    edit = url("item_edit", programme, anchored_item_pk=item.pk)
+
+    page = client.get(edit).content.decode()
+    response = client.post(edit, item_post(programme, title=""))
+
+    assert "den vedtagne prøvehandling »Fast opfølgning efter bevilling«" in page
+    assert response.context["form"].errors["title"] == ["Skriv, hvad der forankres."]
