@@ -102,7 +102,7 @@ def change_measure(measure: Measure, *, by, **values) -> Measure:
                 except DomainError as error:
                     raise DomainError(
                         _(
-                            "Punktet den %(date)s passer ikke til den enhed: %(reason)s Ret "
+                            "Punktet den %(date)s passer ikke til den nye enhed: %(reason)s Ret "
                             "eller fjern punktet først."
                         )
                         % {"date": date_format(point.measured_on), "reason": error.message},
