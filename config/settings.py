@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "temperature",
     "anchoring",
     "reports",
+    "portfolio",
 ]
 
 MIDDLEWARE = [
