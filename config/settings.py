@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "anchoring",
     "reports",
     "portfolio",
+    "auditview",
 ]
 
 MIDDLEWARE = [

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("anchoring.urls")),
     path("", include("reports.urls")),
     path("", include("portfolio.urls")),
+    path("", include("auditview.urls")),
     path("kalender/", include("meetings.urls_calendar")),
     path("netvaerk/", include("meetings.urls_network")),
     path("admin/", admin.site.urls),

@@ -64,6 +64,20 @@ def for_object(target):
     ).select_related("actor")
 
 
+def for_programme(programme):
+    """The entries about `programme` and everything in it, newest first, with their actors."""
+    return (
+        ActivityEntry.objects.filter(programme_id=programme.pk)
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+    )
+
+
+def action_codes() -> list[str]:
+    """Every registered action code, in alphabetical order."""
+    return sorted(_ACTIONS)
+
+
 def as_date(value) -> str:
     """An ISO date from `data`, in the reader's date format."""
     if isinstance(value, str):

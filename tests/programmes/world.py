@@ -30,6 +30,8 @@ def make_programme_pk(municipality) -> Made:
             "programmes:group_add": coordinator,
             # The case review is read by the coordinators, not by every role.
             "casereview:review": coordinator,
+            # The activity stream is the programme's people's, not every role's.
+            "auditview:stream": coordinator,
             "casereview:case_add": coordinator,
             "communication:activity_add": coordinator,
             "assessments:assessment_add": coordinator,
