@@ -375,3 +375,18 @@ def test_a_trial_action_page_reads_its_measures_in_as_many_queries_for_one_as_fo
         counts.append(count_queries(lambda client=client, page=page: client.get(page)))
 
     assert counts[0] == counts[1]
+
+
+def test_the_verdict_and_the_chart_read_in_english_after_the_language_switch(
+    programme, action, by, client_for
+):
+    measure = add_measure(action, by, unit="count")
+    add_points(measure, by, list(range(1, 21)))
+    client = client_for(by)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+
+    page = client.get(url("measure_detail", measure)).content.decode()
+
+    assert "Run chart: Planer med borgerens egne ord" in page
+    assert "Sign of a change: an unusually long run of 10 points" in page
+    assert "Assessment by the Anhøj rules" in page
