@@ -8,9 +8,21 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+import pygal
 from django.utils.translation import gettext as _
 
-from charts import MUTED, PALETTE, Chart, DataTable, Series, bar_chart, format_value, line_chart
+from charts import (
+    MUTED,
+    PALETTE,
+    Chart,
+    DataTable,
+    Series,
+    bar_chart,
+    chart_config,
+    finish_chart,
+    format_value,
+    line_chart,
+)
 
 from .models import FigureStatus, Indicator, Source, Theme
 
@@ -344,3 +356,95 @@ def ladder_chart(municipality, steps, counts) -> Chart | None:
     )
     table = DataTable(row_header=_("Trin"), columns=[str(year) for year in years], rows=rows)
     return dataclasses.replace(chart, table=table)
+
+
+def ranking_summary(indicator, municipality, year, ranked, median) -> str:
+    """Where `municipality` stands among the municipalities with a published value."""
+    count = len(ranked)
+    own = next((r for r in ranked if r.mark == "own"), None)
+    sentences = [
+        _(
+            "%(count)s kommuner har et offentliggjort tal for %(year)s; landsmedianen er "
+            "%(median)s (%(rule)s)."
+        )
+        % {
+            "count": count,
+            "year": year,
+            "median": with_unit(median, indicator.unit),
+            "rule": _rule(indicator),
+        }
+    ]
+    if own is None:
+        sentences.append(
+            _("%(municipality)s har intet offentliggjort tal for %(year)s.")
+            % {"municipality": municipality.name, "year": year}
+        )
+    else:
+        sentences.append(
+            _("%(municipality)s er nummer %(rank)s af %(count)s med %(value)s.")
+            % {
+                "municipality": municipality.name,
+                "rank": own.rank,
+                "count": count,
+                "value": with_unit(own.value, indicator.unit),
+            }
+        )
+    in_programme = sum(1 for r in ranked if r.mark == "programme")
+    if in_programme:
+        sentences.append(
+            _("%(count)s af de øvrige er i et strategisk udviklingsforløb.")
+            % {"count": in_programme}
+        )
+    return " ".join(sentences)
+
+
+def ranking_chart(indicator, municipality, year, ranked, median) -> Chart | None:
+    """All municipalities with a published value, best on top, in three colours: the
+    municipality the page is about, those in a programme, and the rest (the table says the
+    same in words)."""
+    if not ranked:
+        return None
+    marks = [("own", municipality.name), ("programme", _("I et forløb")), ("", _("Øvrige"))]
+    used = [(mark, label) for mark, label in marks if any(r.mark == mark for r in ranked)]
+    labels = [f"{r.rank}. {r.municipality.name}" for r in ranked]
+    series = [
+        Series(label, [float(r.value) if r.mark == mark else None for r in ranked])
+        for mark, label in used
+    ]
+    colours = {"own": PALETTE[0], "programme": PALETTE[1], "": MUTED}
+    # Stacked, so each municipality has one full-width bar whatever its colour.
+    chart = pygal.HorizontalStackedBar(
+        **chart_config(
+            [colours[mark] for mark, _label in used],
+            value_formatter=number,
+            height=max(420, 18 * len(ranked) + 120),
+        )
+    )
+    # pygal draws a horizontal chart's first label at the bottom: the best goes last.
+    chart.x_labels = labels[::-1]
+    for item in series:
+        chart.add(item.name, list(item.values)[::-1])
+    # The column only where the reader may know of other municipalities' programmes.
+    marked = any(r.mark == "programme" for r in ranked)
+    table = DataTable(
+        row_header=_("Placering"),
+        columns=[_("Kommune"), _("Værdi"), *([_("Forløb")] if marked else [])],
+        rows=[
+            (
+                str(r.rank),
+                [
+                    r.municipality.name,
+                    number(r.value),
+                    *([_("I et forløb") if r.mark == "programme" else ""] if marked else []),
+                ],
+            )
+            for r in ranked
+        ],
+    )
+    title = _("%(indicator)s i %(year)s: alle kommuner (%(unit)s)") % {
+        "indicator": indicator.name,
+        "year": year,
+        "unit": indicator.unit,
+    }
+    summary = ranking_summary(indicator, municipality, year, ranked, median)
+    return finish_chart(chart, title, summary, table)

@@ -174,3 +174,16 @@ class SteeringNoteForm(forms.ModelForm):
                 _("Noten må højst være %(count)d tegn.") % {"count": NOTE_MAX_LENGTH}
             )
         return text
+
+
+class RankingForm(forms.Form):
+    """Which indicator and year to rank the municipalities by, kept in the address
+    (`?noegletal=beskaeftigelse&aar=2024`)."""
+
+    noegletal = forms.ChoiceField(label=_("Nøgletal"))
+    aar = forms.TypedChoiceField(label=_("År"), coerce=int, required=False)
+
+    def __init__(self, *args, indicators, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["noegletal"].choices = [(i.code, i.name) for i in indicators]
+        self.fields["aar"].choices = [("", _("Seneste år"))] + [(y, str(y)) for y in years]

@@ -175,3 +175,65 @@ def programmes_of(user, municipality):
         .select_related("cohort")
         .order_by("cohort__starts_on")
     )
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One municipality's published value of an indicator in a year, and its place."""
+
+    rank: int
+    municipality: Municipality
+    value: Decimal
+    # "programme" for a municipality in a programme the reader may know of, "own" for the
+    # reader's chosen municipality, "" otherwise.
+    mark: str
+
+
+def published_years(indicator) -> list[int]:
+    """The years with at least one published value of `indicator`, newest first."""
+    with scopes_disabled():
+        return list(
+            FigureValue.objects.filter(
+                indicator_id=indicator.pk,
+                source=Source.PUBLISHED,
+                status=FigureStatus.VALUE,
+                value__isnull=False,
+            )
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
+        )
+
+
+def ranking(user, indicator, year, *, municipality) -> list[Ranked]:
+    """Every municipality with a published value of `indicator` in `year`, best first (by
+    `higher_is_better`; equal values share a rank). Municipalities in a programme are marked
+    only as far as `user` may read programmes (all for SBST staff, their own for a
+    municipality's people), so nobody learns of another municipality's programme here;
+    `municipality` is marked as the one the page is about. Two queries."""
+    with scopes_disabled():
+        rows = list(
+            FigureValue.objects.filter(
+                indicator_id=indicator.pk,
+                year=year,
+                source=Source.PUBLISHED,
+                status=FigureStatus.VALUE,
+                value__isnull=False,
+            )
+            .select_related("municipality")
+            .only("value", "municipality__code", "municipality__name")
+        )
+    in_programme = set(Programme.objects.for_user(user).values_list("municipality_id", flat=True))
+    rows.sort(key=lambda f: f.municipality.name)
+    rows.sort(key=lambda f: f.value, reverse=indicator.higher_is_better)
+    ranked, rank, previous = [], 0, None
+    for position, figure in enumerate(rows, start=1):
+        if figure.value != previous:
+            rank, previous = position, figure.value
+        mark = (
+            "own"
+            if figure.municipality_id == municipality.pk
+            else ("programme" if figure.municipality_id in in_programme else "")
+        )
+        ranked.append(Ranked(rank, figure.municipality, figure.value, mark))
+    return ranked

@@ -19,6 +19,11 @@ urlpatterns = [
         views.municipality_figures,
         name="municipality_figures",
     ),
+    path(
+        "kommuner/<str:code>/noegletal/sammenligning/",
+        views.indicator_ranking,
+        name="indicator_ranking",
+    ),
     path("kommuner/<str:code>/noegletal/ny/", views.figure_add, name="figure_add"),
     path(
         "kommuner/<str:code>/noegletal/<int:figure_pk>/rediger/",

@@ -23,7 +23,14 @@ from programmes.scoping import get_for_user_or_404
 from programmes.selectors import programme_for
 
 from . import display, permissions, selectors, services
-from .forms import CompareForm, ImportForm, IndicatorForm, LocalFigureForm, SteeringNoteForm
+from .forms import (
+    CompareForm,
+    ImportForm,
+    IndicatorForm,
+    LocalFigureForm,
+    RankingForm,
+    SteeringNoteForm,
+)
 from .imports import read_figures
 from .models import FigureImport, FigureValue, Indicator, Source, SteeringNote, Theme
 
@@ -240,6 +247,50 @@ def municipality_figures(request, code):
             "local_figures": own_local,
             "programmes": selectors.programmes_of(user, municipality),
             "can_enter": permissions.can_enter_local_figures(user, municipality),
+        },
+    )
+
+
+@login_required
+@require_GET
+def indicator_ranking(request, code):
+    """One indicator: every municipality's published value in a year, ranked, and this
+    municipality's years against the national median. Published figures are public between
+    municipalities; which others are in a programme shows only to SBST staff."""
+    user = request.user
+    municipality = _municipality(request, code)
+    indicators = selectors.catalogue()
+    if not indicators:
+        raise Http404
+    by_code = {i.code: i for i in indicators}
+    indicator = by_code.get(request.GET.get("noegletal", ""), indicators[0])
+    years = selectors.published_years(indicator)
+    form = RankingForm(
+        request.GET if request.GET else None,
+        indicators=indicators,
+        years=years,
+        initial={"noegletal": indicator.code},
+    )
+    year = years[0] if years else None
+    if form.is_bound and form.is_valid() and form.cleaned_data["aar"]:
+        year = form.cleaned_data["aar"]
+    medians = selectors.national_medians(user, [indicator])
+    ranked = selectors.ranking(user, indicator, year, municipality=municipality) if year else []
+    figures = selectors.figures_for(user, [municipality], [indicator])
+    sections = display.indicator_charts([indicator], municipality, [], figures, medians)
+    over_time = sections[0].items[0] if sections else None
+    return render(
+        request,
+        "keyfigures/indicator_ranking.html",
+        {
+            "municipality": municipality,
+            "indicator": indicator,
+            "year": year,
+            "form": form,
+            "ranking": display.ranking_chart(
+                indicator, municipality, year, ranked, medians.get((indicator.pk, year))
+            ),
+            "over_time": over_time,
         },
     )
 

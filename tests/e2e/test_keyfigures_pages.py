@@ -50,6 +50,7 @@ def test_the_key_figure_pages_pass_axe_for_coordinator_and_administrator(
             reverse("keyfigures:indicator_list"),
             reverse("keyfigures:municipality_figures", kwargs={"code": "265"})
             + "?sammenlign=657&sammenlign=187",
+            reverse("keyfigures:indicator_ranking", kwargs={"code": "265"}),
             reverse("keyfigures:figure_add", kwargs={"code": "265"}),
             reverse("keyfigures:figure_edit", kwargs={"code": "265", "figure_pk": local.pk}),
             reverse("keyfigures:steering_notes", kwargs={"programme_pk": programme.pk}),
@@ -67,6 +68,7 @@ def test_the_key_figure_pages_pass_axe_for_coordinator_and_administrator(
         live_server,
         assert_no_axe_violations,
         [
+            reverse("keyfigures:indicator_ranking", kwargs={"code": "265"}) + "?aar=2024",
             reverse("keyfigures:indicator_add"),
             reverse("keyfigures:indicator_edit", kwargs={"indicator_pk": indicator.pk}),
             reverse("keyfigures:import_upload"),
