@@ -21,6 +21,9 @@ class Action:
     FOLLOW_UP_DONE = "meetings.follow_up_done"
     ATTACHMENT_ADDED = "meetings.attachment_added"
     ATTACHMENT_REMOVED = "meetings.attachment_removed"
+    # The meeting plan, made in bulk: entries about the programme, or the group added late.
+    PLAN_CREATED = "meetings.plan_created"
+    PLAN_EXTENDED = "meetings.plan_extended"
 
 
 def when(value: str) -> str:
@@ -65,8 +68,26 @@ def _minutes_written(data) -> str:
     return _("Referatet af »%(title)s« er ændret.") % {"title": data["title"]}
 
 
+def _plan_created(data) -> str:
+    return ngettext(
+        "Mødeplanen er lagt: %(count)d møde i forløbets faser.",
+        "Mødeplanen er lagt: %(count)d møder i forløbets faser.",
+        data["meetings"],
+    ) % {"count": data["meetings"]}
+
+
+def _plan_extended(data) -> str:
+    return ngettext(
+        "%(name)s har fået %(count)d møde i mødeplanen.",
+        "%(name)s har fået %(count)d møder i mødeplanen.",
+        data["meetings"],
+    ) % {"name": data["name"], "count": data["meetings"]}
+
+
 register(
     {
+        Action.PLAN_CREATED: _plan_created,
+        Action.PLAN_EXTENDED: _plan_extended,
         Action.SCHEDULED: _scheduled,
         Action.RESCHEDULED: _rescheduled,
         Action.CHANGED: lambda data: _("Mødet »%(title)s« er ændret.") % data,

@@ -62,7 +62,7 @@ def local_group_added(group, *, by) -> None:
     the current and later phases, and joins a kick-off that has not taken place."""
     if group.kind != ProgrammeGroup.Kind.LOCAL:
         return
-    plan_for_new_group(group, phase_of(group.programme))
+    plan_for_new_group(group, phase_of(group.programme), by=by)
 
 
 def register():

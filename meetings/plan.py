@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 
 from phases.kinds import template_for
 from phases.models import Phase
+from programmes.activity import log_action
 from programmes.models import ProgrammeGroup
 
+from .activity import Action
 from .models import Meeting, MeetingGroup
 
 
@@ -77,8 +79,9 @@ def _plan_phase(programme, phase_template, groups) -> list[Meeting]:
     return made
 
 
-def create_meeting_plan(programme) -> list[Meeting]:
-    """Every working phase's meetings for the programme's groups; run once, at the start."""
+def create_meeting_plan(programme, *, by=None) -> list[Meeting]:
+    """Every working phase's meetings for the programme's groups; run once, at the start.
+    One activity entry says how many meetings the plan made."""
     if Meeting.objects.filter(programme=programme).exists():
         return []
     groups = list(programme.groups.order_by("kind", "name"))
@@ -86,10 +89,18 @@ def create_meeting_plan(programme) -> list[Meeting]:
     with transaction.atomic():
         for phase_template in template_for(programme).working_phases:
             made += _plan_phase(programme, phase_template, groups)
+        if made:
+            log_action(
+                programme,
+                Action.PLAN_CREATED,
+                by=by,
+                programme=programme,
+                data={"meetings": len(made), "phases": len({m.phase for m in made})},
+            )
     return made
 
 
-def plan_for_new_group(group: ProgrammeGroup, current_phase: str) -> list[Meeting]:
+def plan_for_new_group(group: ProgrammeGroup, current_phase: str, *, by=None) -> list[Meeting]:
     """A group added after the start gets meetings in the current phase and the later ones
     (none when the plan was not made yet: it will be made with the group in it)."""
     programme = group.programme
@@ -103,6 +114,13 @@ def plan_for_new_group(group: ProgrammeGroup, current_phase: str) -> list[Meetin
             if codes.index(phase_template.phase) < codes.index(current_phase):
                 continue
             made += _plan_phase(programme, phase_template, [group])
+        if made:
+            log_action(
+                group,
+                Action.PLAN_EXTENDED,
+                by=by,
+                data={"group": group.pk, "name": group.name, "meetings": len(made)},
+            )
     return made
 
 
@@ -110,4 +128,4 @@ def on_phase_entered(programme, phase, *, by) -> None:
     """The phases app's hook: the plan is made when the programme enters its first working
     phase."""
     if phase == template_for(programme).start:
-        create_meeting_plan(programme)
+        create_meeting_plan(programme, by=by)
