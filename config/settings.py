@@ -321,6 +321,9 @@ CELERY_BEAT_SCHEDULE = {
     "meeting-reminders": {"task": "meetings.tasks.send_reminders", "schedule": 15 * 60.0},
     # PDF reports the broker never took (it was down) or lost, and renders whose worker died.
     "report-sweep": {"task": "reports.tasks.sweep_reports", "schedule": 60.0},
+    # Each consultant's weekly digest (auditview.digest): due from Monday 07:00, sent once per
+    # ISO week however often this runs.
+    "weekly-digest": {"task": "auditview.tasks.send_weekly_digests", "schedule": 60 * 60.0},
 }
 
 CACHES = {
