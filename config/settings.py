@@ -319,6 +319,11 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "outbox.tasks.sweep_outbox", "schedule": 60.0},
     # Meeting reminders, missing minutes and overdue follow-up tasks; each is sent once.
     "meeting-reminders": {"task": "meetings.tasks.send_reminders", "schedule": 15 * 60.0},
+    # Overdue evaluations of trial actions: the responsible person, once.
+    "trial-action-reminders": {
+        "task": "trial_actions.tasks.send_evaluation_reminders",
+        "schedule": 60 * 60.0,
+    },
     # PDF reports the broker never took (it was down) or lost, and renders whose worker died.
     "report-sweep": {"task": "reports.tasks.sweep_reports", "schedule": 60.0},
     # Each consultant's weekly digest (auditview.digest): due from Monday 07:00, sent once per
