@@ -61,7 +61,7 @@ class PortfolioFilter(django_filters.FilterSet):
     )
     sundhed = django_filters.ChoiceFilter(
         label=_("Sundhed"),
-        choices=[(level, LEVEL_LABELS[level]) for level in reversed(LEVELS)],
+        choices=[(level, _(LEVEL_LABELS[level])) for level in reversed(LEVELS)],
         empty_label=_("Alle"),
         method="after_reading",
     )

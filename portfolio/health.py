@@ -23,12 +23,16 @@ from dataclasses import dataclass, field
 
 from django.utils.formats import date_format
 from django.utils.text import get_text_list
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_noop
+
+from phases.models import Phase
+
+from .text import choice_label, ngettext
+from .text import gettext as _
 
 GREEN, YELLOW, RED = "green", "yellow", "red"
 LEVELS = (GREEN, YELLOW, RED)
-LEVEL_LABELS = {GREEN: gettext_lazy("Grøn"), YELLOW: gettext_lazy("Gul"), RED: gettext_lazy("Rød")}
+LEVEL_LABELS = {GREEN: gettext_noop("Grøn"), YELLOW: gettext_noop("Gul"), RED: gettext_noop("Rød")}
 
 # A phase whose gate does not hold this many days (or fewer) before its window ends is yellow.
 GATE_WARNING_DAYS = 30
@@ -41,9 +45,9 @@ QUIET_RED_DAYS = 60
 MEETINGS_DUE_SHARE = 50
 
 OVERDUE_LABELS = {
-    "communication": gettext_lazy("kommunikationsaktiviteter"),
-    "follow_ups": gettext_lazy("opfølgningsopgaver fra møder"),
-    "evaluations": gettext_lazy("evalueringer af prøvehandlinger"),
+    "communication": gettext_noop("kommunikationsaktiviteter"),
+    "follow_ups": gettext_noop("opfølgningsopgaver fra møder"),
+    "evaluations": gettext_noop("evalueringer af prøvehandlinger"),
 }
 
 
@@ -60,7 +64,7 @@ class Health:
 
     @property
     def label(self) -> str:
-        return str(LEVEL_LABELS[self.level])
+        return _(LEVEL_LABELS[self.level])
 
     @property
     def summary(self) -> str:
@@ -68,6 +72,10 @@ class Health:
         if not self.reasons:
             return _("%(level)s: intet at bemærke.") % {"level": self.label}
         return f"{self.label}: {' '.join(self.reasons)}"
+
+
+def _phase(standing) -> str:
+    return choice_label(Phase, standing.phase).lower()
 
 
 def _day(value) -> str:
@@ -82,7 +90,7 @@ def behind_window(row) -> Finding | None:
     return Finding(
         RED,
         _("Forløbet er bagud: vinduet for %(phase)s sluttede %(day)s, og fasens port holder ikke.")
-        % {"phase": standing.label.lower(), "day": _day(standing.window.ends_on)},
+        % {"phase": _phase(standing), "day": _day(standing.window.ends_on)},
     )
 
 
@@ -103,7 +111,7 @@ def gate_near_window_end(row) -> Finding | None:
             "Fasen %(phase)s slutter om %(days)s dage, og porten holder ikke endnu: %(missing)s.",
             days,
         )
-        % {"phase": standing.label.lower(), "days": days, "missing": missing},
+        % {"phase": _phase(standing), "days": days, "missing": missing},
     )
 
 
@@ -114,7 +122,7 @@ def overdue_items(row) -> Finding | None:
     if not total:
         return None
     parts = get_text_list(
-        [f"{n} {OVERDUE_LABELS[kind]}" for kind, n in row.overdue.items() if n], _("og")
+        [f"{n} {_(OVERDUE_LABELS[kind])}" for kind, n in row.overdue.items() if n], _("og")
     )
     return Finding(
         RED if total >= OVERDUE_RED else YELLOW,

@@ -10,10 +10,10 @@ phases appear, never on how many programmes are in them.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Min, Prefetch, Q
+from django.db.models import Count, Max, Min, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_noop
 
 from anchoring.models import AnchoringPlan, AnchoringPlanVersion
 from assessments.models import Assessment
@@ -22,17 +22,26 @@ from communication.models import CommunicationActivity
 from communication.models import overdue_condition as communication_overdue
 from enrolment.models import Enrolment
 from meetings.models import FollowUp, Meeting
-from phases.models import Phase
-from phases.selectors import Standing, standings, with_phase
+from phases.models import Phase, ProgrammePhase
+from phases.selectors import Standing, standings
 from plans.models import DevelopmentPlan, PlanVersion
 from programmes import composition
-from programmes.models import ActivityEntry, GroupMember, Programme, ProgrammeGroup
+from programmes.models import (
+    ActivityEntry,
+    Cohort,
+    GroupMember,
+    Programme,
+    ProgrammeGroup,
+    Region,
+)
 from temperature.models import MeasurementRound, RoundKind
 from trial_actions.models import TrialAction, TrialActionState
 from trial_actions.models import overdue_condition as evaluation_overdue
 from trial_actions.selectors import counts_by_state
 
 from .health import Health, programme_health
+from .text import choice_label, ngettext
+from .text import gettext as _
 
 # How many cases the case review asks for (seed 003: "ti sager").
 CASES_WANTED = 10
@@ -44,12 +53,12 @@ PHASE_DELIVERABLES = {
     Phase.ANCHOR: ("temperature", "anchoring_plan"),
 }
 DELIVERABLE_LABELS = {
-    "assessment": gettext_lazy("Organisatorisk vurdering"),
-    "cases": gettext_lazy("Sagsgennemgang"),
-    "development_plan": gettext_lazy("Udviklingsplan"),
-    "trial_actions": gettext_lazy("Prøvehandlinger"),
-    "temperature": gettext_lazy("Temperaturmåling"),
-    "anchoring_plan": gettext_lazy("Forankringsplan"),
+    "assessment": gettext_noop("Organisatorisk vurdering"),
+    "cases": gettext_noop("Sagsgennemgang"),
+    "development_plan": gettext_noop("Udviklingsplan"),
+    "trial_actions": gettext_noop("Prøvehandlinger"),
+    "temperature": gettext_noop("Temperaturmåling"),
+    "anchoring_plan": gettext_noop("Forankringsplan"),
 }
 
 
@@ -98,23 +107,104 @@ class Row:
     def overdue_total(self) -> int:
         return sum(self.overdue.values())
 
+    @property
+    def phase_label(self) -> str:
+        return choice_label(Phase, self.standing.phase)
+
+    @property
+    def region_label(self) -> str:
+        return choice_label(Region, self.municipality.region)
+
+    @property
+    def meetings_text(self) -> str:
+        return _("%(held)s af %(planned)s") % {
+            "held": self.meetings_held,
+            "planned": self.meetings_planned,
+        }
+
+    @property
+    def warnings_text(self) -> str:
+        count = len(self.warnings)
+        return ngettext("%(count)s advarsel", "%(count)s advarsler", count) % {"count": count}
+
 
 def portfolio_programmes(queryset):
-    """Programmes with everything `portfolio_rows` reads from them: municipality, cohort and
-    its windows, the open phase, the SBST contact, the groups and their members."""
-    members = GroupMember.objects.only("id", "group_id", "kind", "level", "area")
-    return with_phase(
-        queryset.select_related("municipality", "cohort", "primary_contact").prefetch_related(
-            Prefetch("groups", queryset=ProgrammeGroup.objects.order_by("kind", "name", "id")),
-            Prefetch("groups__members", queryset=members),
-        )
+    """Programmes with what `portfolio_rows` reads through joins: municipality and SBST
+    contact (the rest it reads itself, in bulk)."""
+    return queryset.select_related("municipality", "primary_contact")
+
+
+def _any(ids):
+    """`ids` as one array parameter for an `__in` lookup: a thousand placeholders cost more
+    to build and send than the query takes to run."""
+    return RawSQL("SELECT unnest(%s::bigint[])", (list(ids),))
+
+
+class _Loaded(list):
+    """A list read in bulk that answers `.all()` as a prefetched relation would, for the
+    pure composition rules (`programmes.composition`)."""
+
+    def all(self):
+        return self
+
+
+@dataclass
+class _Group:
+    kind: str
+    name: str
+    members: _Loaded
+
+
+@dataclass
+class _Composition:
+    coordinator_id: int | None
+    primary_contact_id: int | None
+    groups: _Loaded
+
+
+def _attach(programmes, ids) -> dict[int, _Composition]:
+    """Give each programme its cohort (shared, with its windows) and its open phase record
+    as `phases.selectors.with_phase` does, and return what the composition rules read.
+
+    Read in bulk and joined in dictionaries: Django's prefetching clones a queryset per
+    programme, which costs more than the queries themselves at a thousand programmes.
+    """
+    cohorts = Cohort.objects.filter(pk__in={p.cohort_id for p in programmes}).prefetch_related(
+        "phase_windows"
     )
+    cohorts = {cohort.pk: cohort for cohort in cohorts}
+    records: dict[int, list] = {}
+    for record in ProgrammePhase.objects.filter(programme_id__in=_any(ids), ended_at=None):
+        records.setdefault(record.programme_id, []).append(record)
+    members: dict[int, _Loaded] = {}
+    for member in GroupMember.objects.filter(group__programme_id__in=_any(ids)).only(
+        "id", "group_id", "kind", "level", "area"
+    ):
+        members.setdefault(member.group_id, _Loaded()).append(member)
+    groups: dict[int, _Loaded] = {}
+    for pk, programme_id, kind, name in (
+        ProgrammeGroup.objects.filter(programme_id__in=_any(ids))
+        .order_by("kind", "name", "id")
+        .values_list("pk", "programme_id", "kind", "name")
+    ):
+        group = _Group(kind, name, members.get(pk, _Loaded()))
+        groups.setdefault(programme_id, _Loaded()).append(group)
+    compositions = {}
+    for programme in programmes:
+        programme.cohort = cohorts[programme.cohort_id]
+        programme.open_phase_records = records.get(programme.pk, [])
+        compositions[programme.pk] = _Composition(
+            programme.coordinator_id,
+            programme.primary_contact_id,
+            groups.get(programme.pk, _Loaded()),
+        )
+    return compositions
 
 
 def _meetings(ids, now):
     """{(programme id, phase): (held, planned, next start)} over meetings not cancelled."""
     rows = (
-        Meeting.objects.filter(programme_id__in=ids, cancelled_at=None)
+        Meeting.objects.filter(programme_id__in=_any(ids), cancelled_at=None)
         .order_by()
         .values_list("programme_id", "phase")
         .annotate(
@@ -132,16 +222,18 @@ def _grouped_count(queryset, key="programme_id") -> dict[int, int]:
 
 def _overdue(ids, today) -> dict[int, dict[str, int]]:
     communication = _grouped_count(
-        CommunicationActivity.objects.filter(programme_id__in=ids).filter(
+        CommunicationActivity.objects.filter(programme_id__in=_any(ids)).filter(
             communication_overdue(today)
         )
     )
     follow_ups = _grouped_count(
-        FollowUp.objects.filter(meeting__programme_id__in=ids, done_at=None, due_on__lt=today),
+        FollowUp.objects.filter(
+            meeting__programme_id__in=_any(ids), done_at=None, due_on__lt=today
+        ),
         key="meeting__programme_id",
     )
     evaluations = _grouped_count(
-        TrialAction.objects.filter(programme_id__in=ids).filter(evaluation_overdue(today))
+        TrialAction.objects.filter(programme_id__in=_any(ids)).filter(evaluation_overdue(today))
     )
     return {
         pk: {
@@ -156,20 +248,20 @@ def _overdue(ids, today) -> dict[int, dict[str, int]]:
 def _plan_states(plan_model, version_model, ids) -> dict[int, tuple[bool, bool]]:
     """{programme id: (approved at least once, changed since)} for programmes with a plan."""
     approved = set(
-        version_model.objects.filter(plan__programme_id__in=ids)
+        version_model.objects.filter(plan__programme_id__in=_any(ids))
         .values_list("plan__programme_id", flat=True)
         .distinct()
     )
     return {
         pk: (pk in approved, has_changes)
-        for pk, has_changes in plan_model.objects.filter(programme_id__in=ids).values_list(
+        for pk, has_changes in plan_model.objects.filter(programme_id__in=_any(ids)).values_list(
             "programme_id", "has_changes"
         )
     }
 
 
 def _plan_deliverable(code, state) -> Deliverable:
-    label = str(DELIVERABLE_LABELS[code])
+    label = _(DELIVERABLE_LABELS[code])
     if state is None:
         return Deliverable(code, label, _("Ikke påbegyndt"), False)
     approved, changed = state
@@ -180,17 +272,22 @@ def _plan_deliverable(code, state) -> Deliverable:
     return Deliverable(code, label, _("Godkendt"), True)
 
 
+@dataclass(frozen=True)
+class _Id:
+    pk: int
+
+
 def _deliverable_facts(ids) -> dict:
     rounds: dict[int, dict[str, bool]] = {}
-    for pk, kind, closed_on in MeasurementRound.objects.filter(programme_id__in=ids).values_list(
-        "programme_id", "kind", "closed_on"
-    ):
+    for pk, kind, closed_on in MeasurementRound.objects.filter(
+        programme_id__in=_any(ids)
+    ).values_list("programme_id", "kind", "closed_on"):
         rounds.setdefault(pk, {})[kind] = closed_on is not None
     return {
-        "assessment": _grouped_count(Assessment.objects.filter(programme_id__in=ids)),
-        "cases": _grouped_count(ReviewedCase.objects.filter(programme_id__in=ids)),
+        "assessment": _grouped_count(Assessment.objects.filter(programme_id__in=_any(ids))),
+        "cases": _grouped_count(ReviewedCase.objects.filter(programme_id__in=_any(ids))),
         "development_plan": _plan_states(DevelopmentPlan, PlanVersion, ids),
-        "trial_actions": counts_by_state([Programme(pk=pk) for pk in ids]),
+        "trial_actions": counts_by_state([_Id(pk) for pk in ids]),
         "temperature": rounds,
         "anchoring_plan": _plan_states(AnchoringPlan, AnchoringPlanVersion, ids),
     }
@@ -206,7 +303,7 @@ def _round_text(kind_label, closed) -> str:
 
 def deliverable(code, pk, facts, phase) -> Deliverable:
     """Where one deliverable of the programme stands, in words."""
-    label = str(DELIVERABLE_LABELS[code])
+    label = _(DELIVERABLE_LABELS[code])
     if code == "assessment":
         n = facts["assessment"].get(pk, 0)
         text = (
@@ -224,8 +321,8 @@ def deliverable(code, pk, facts, phase) -> Deliverable:
     if code == "trial_actions":
         counts = facts["trial_actions"].get(pk, {})
         parts = [
-            f"{counts[state]} {label_.lower()}"
-            for state, label_ in TrialActionState.choices
+            f"{counts[state]} {choice_label(TrialActionState, state).lower()}"
+            for state in TrialActionState.values
             if counts.get(state)
         ]
         text = ", ".join(parts) if parts else _("Ingen endnu")
@@ -243,7 +340,9 @@ def deliverable(code, pk, facts, phase) -> Deliverable:
         rounds = facts["temperature"].get(pk, {})
         kind = RoundKind.FOLLOW_UP if phase == Phase.ANCHOR else RoundKind.FIRST
         closed = rounds.get(kind)
-        return Deliverable(code, label, _round_text(RoundKind(kind).label, closed), bool(closed))
+        return Deliverable(
+            code, label, _round_text(choice_label(RoundKind, kind), closed), bool(closed)
+        )
     raise KeyError(code)
 
 
@@ -255,11 +354,12 @@ def portfolio_rows(programmes, *, today=None, now=None) -> list[Row]:
     now = now or timezone.now()
     today = today or timezone.localdate(now)
     ids = [p.pk for p in programmes]
+    compositions = _attach(programmes, ids)
     standing_of = standings(programmes, today)
     meetings = _meetings(ids, now)
     overdue = _overdue(ids, today)
     last_activity = dict(
-        ActivityEntry.objects.filter(programme_id__in=ids)
+        ActivityEntry.objects.filter(programme_id__in=_any(ids))
         .order_by()
         .values_list("programme_id")
         .annotate(last=Max("created_at"))
@@ -288,7 +388,7 @@ def portfolio_rows(programmes, *, today=None, now=None) -> list[Row]:
                     deliverable(code, pk, facts, standing.phase)
                     for code in PHASE_DELIVERABLES.get(standing.phase, ())
                 ],
-                warnings=composition.programme_warnings(programme),
+                warnings=composition.programme_warnings(compositions[pk]),
                 overdue=overdue[pk],
                 last_activity=last,
                 days_since_activity=max(0, (today - since).days),
@@ -349,16 +449,17 @@ def municipality_grid(user) -> list[tuple[str, list[Tile]]]:
     """The 98 municipalities by region, each with the phase of its current programme (the
     latest cohort's that is not completed, else the latest), a submitted enrolment, or none;
     in four queries."""
-    from programmes.models import Municipality, Region
+    from programmes.models import Municipality
 
-    programmes = with_phase(
-        Programme.objects.for_user(user).select_related("cohort").order_by("cohort__starts_on")
+    programmes = list(Programme.objects.for_user(user).order_by("cohort__starts_on"))
+    phases = dict(
+        ProgrammePhase.objects.filter(
+            programme_id__in=_any([p.pk for p in programmes]), ended_at=None
+        ).values_list("programme_id", "phase")
     )
     current: dict[int, Programme] = {}
     for programme in programmes:
-        programme.phase = (
-            programme.open_phase_records[0].phase if programme.open_phase_records else Phase.ENROL
-        )
+        programme.phase = phases.get(programme.pk, Phase.ENROL)
         held = current.get(programme.municipality_id)
         if held is None or held.phase == Phase.COMPLETED or programme.phase != Phase.COMPLETED:
             current[programme.municipality_id] = programme

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy
 
 from phases.models import Phase
 
 from .health import LEVELS
+from .text import gettext as _
 
 PHASE_ORDER = {code: index for index, code in enumerate(Phase.values)}
 
@@ -43,78 +44,86 @@ class Column:
 
 
 COLUMNS = (
-    Column("kommune", _("Kommune"), lambda r: r.municipality.name, lambda r: r.municipality.name),
-    Column("kode", _("Kommunekode"), lambda r: r.municipality.code),
-    Column("region", _("Region"), lambda r: r.municipality.get_region_display()),
+    Column(
+        "kommune",
+        gettext_lazy("Kommune"),
+        lambda r: r.municipality.name,
+        lambda r: r.municipality.name,
+    ),
+    Column("kode", gettext_lazy("Kommunekode"), lambda r: r.municipality.code),
+    Column("region", gettext_lazy("Region"), lambda r: r.region_label),
     Column(
         "hold",
-        _("Hold"),
+        gettext_lazy("Hold"),
         lambda r: r.cohort.name,
         lambda r: (r.cohort.starts_on, r.cohort.name),
     ),
-    Column("fase", _("Fase"), lambda r: r.standing.label, lambda r: PHASE_ORDER[r.standing.phase]),
+    Column(
+        "fase",
+        gettext_lazy("Fase"),
+        lambda r: r.phase_label,
+        lambda r: PHASE_ORDER[r.standing.phase],
+    ),
     Column(
         "vindue",
-        _("Vinduet gået"),
+        gettext_lazy("Vinduet gået"),
         _window,
         lambda r: -1 if r.standing.share_of_window is None else r.standing.share_of_window,
     ),
     Column(
         "bagud",
-        _("Bagud"),
+        gettext_lazy("Bagud"),
         lambda r: _("Ja") if r.standing.behind else _("Nej"),
         lambda r: r.standing.behind,
     ),
     Column(
         "kontakt",
-        _("SBST-kontakt"),
+        gettext_lazy("SBST-kontakt"),
         lambda r: _text(r.contact),
         lambda r: (r.contact is None, _text(r.contact)),
     ),
     Column(
         "moeder",
-        _("Møder holdt i fasen"),
-        lambda r: (
-            _("%(held)s af %(planned)s") % {"held": r.meetings_held, "planned": r.meetings_planned}
-        ),
+        gettext_lazy("Møder holdt i fasen"),
+        lambda r: r.meetings_text,
         lambda r: (r.meetings_held, r.meetings_planned),
     ),
     Column(
         "naeste",
-        _("Næste møde"),
+        gettext_lazy("Næste møde"),
         _next_meeting,
         lambda r: (r.next_meeting is None, r.next_meeting or 0),
     ),
     Column(
         "leverancer",
-        _("Fasens leverancer"),
+        gettext_lazy("Fasens leverancer"),
         lambda r: "; ".join(f"{d.label}: {d.state}" for d in r.deliverables),
     ),
     Column(
         "advarsler",
-        _("Advarsler om organiseringen"),
+        gettext_lazy("Advarsler om organiseringen"),
         lambda r: " ".join(r.warnings),
         lambda r: len(r.warnings),
     ),
     Column(
         "overskredet",
-        _("Overskredne opgaver"),
+        gettext_lazy("Overskredne opgaver"),
         lambda r: r.overdue_total,
         lambda r: r.overdue_total,
     ),
     Column(
         "aktivitet",
-        _("Dage siden seneste aktivitet"),
+        gettext_lazy("Dage siden seneste aktivitet"),
         lambda r: r.days_since_activity,
         lambda r: r.days_since_activity,
     ),
     Column(
         "sundhed",
-        _("Sundhed"),
+        gettext_lazy("Sundhed"),
         lambda r: r.health.label,
         lambda r: LEVELS.index(r.health.level),
     ),
-    Column("begrundelser", _("Begrundelser"), lambda r: " ".join(r.health.reasons)),
+    Column("begrundelser", gettext_lazy("Begrundelser"), lambda r: " ".join(r.health.reasons)),
 )
 BY_KEY = {column.key: column for column in COLUMNS}
 SORTABLE = {column.key for column in COLUMNS if column.sort is not None}
