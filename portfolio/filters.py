@@ -99,9 +99,9 @@ class PortfolioFilter(django_filters.FilterSet):
 
     @property
     def values(self) -> dict:
-        """The valid filters' values ({} for the row filters when the form is invalid)."""
-        if not self.form.is_valid():
-            return {}
+        """The values of the filters that are valid; an invalid one is shown on the form and
+        left out, as django-filter leaves it out of `qs`."""
+        self.form.is_valid()
         return self.form.cleaned_data
 
 

@@ -366,3 +366,40 @@ def test_the_portfolio_asks_as_often_for_1000_programmes_as_for_10(
 
     assert len(client.get(URL, {"visning": "alle"}).context["rows"]) == 1000
     assert ten == thousand
+
+
+def test_an_unknown_filter_value_is_shown_as_an_error_and_the_other_filters_still_apply(
+    client_for, consultant, cast
+):
+    response = client_for(consultant).get(
+        URL, {"visning": "alle", "hold": "999999", "sundhed": "red"}
+    )
+
+    assert response.status_code == 200
+    assert "hold" in response.context["filter"].form.errors
+    assert names(response) == ["Herning"]
+
+
+def test_the_grid_and_the_cohort_view_ask_as_often_for_five_programmes_as_for_one(
+    client_for, consultant, count_queries
+):
+    cohort = CohortFactory()
+    towns = ["Roskilde", "Herning", "Aarhus", "Odense", "Køge"]
+    client = client_for(consultant)
+    urls = [
+        reverse("portfolio:municipality_grid"),
+        reverse("portfolio:cohort", kwargs={"cohort_pk": cohort.pk}),
+    ]
+
+    def pages():
+        for url in urls:
+            assert client.get(url).status_code == 200
+
+    ProgrammeFactory(municipality=municipality(towns[0]), cohort=cohort)
+    pages()
+    one = count_queries(pages)
+    for town in towns[1:]:
+        ProgrammeFactory(municipality=municipality(town), cohort=cohort)
+    five = count_queries(pages)
+
+    assert one == five
