@@ -8,8 +8,9 @@ phases appear, never on how many programmes are in them.
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Count, Max, Min, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -85,7 +86,6 @@ class Row:
     last_activity: datetime.datetime | None
     days_since_activity: int
     health: Health | None = None
-    extra: dict = field(default_factory=dict)
 
     @property
     def programme_id(self) -> int:
@@ -135,8 +135,11 @@ def portfolio_programmes(queryset):
 
 
 def _any(ids):
-    """`ids` as one array parameter for an `__in` lookup: a thousand placeholders cost more
-    to build and send than the query takes to run."""
+    """`ids` for an `__in` lookup, on PostgreSQL as one array parameter: a thousand
+    placeholders cost more to build and send than the query takes to run. (The embedded
+    SQLite of `bin/dev` gets the plain list.)"""
+    if connection.vendor != "postgresql":
+        return list(ids)
     return RawSQL("SELECT unnest(%s::bigint[])", (list(ids),))
 
 
