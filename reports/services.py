@@ -238,9 +238,7 @@ def hand_over(kind: str, report_id: int) -> bool:
         logger.warning("Report %s %s waits for the broker; the sweep sends it.", kind, report_id)
         return False
     with scopes_disabled():
-        MODELS[kind].objects.filter(pk=report_id, state=State.QUEUED).update(
-            handed_over_at=timezone.now()
-        )
+        MODELS[kind].objects.filter(pk=report_id).update(handed_over_at=timezone.now())
     return True
 
 
@@ -288,6 +286,10 @@ def _claim(model, report_id):
     with transaction.atomic():
         report = model.objects.select_for_update(skip_locked=True).filter(pk=report_id).first()
         if report is None or report.state in (State.DONE, State.FAILED):
+            return None
+        if report.state == State.RUNNING and report.attempts >= MAX_ATTEMPTS:
+            # Its worker died as often as we try (killed past the hard time limit, say).
+            _fail(report, RuntimeError(f"gave up after {report.attempts} attempts"))
             return None
         transition(report, State.RUNNING, started_at=timezone.now(), attempts=report.attempts + 1)
         return report

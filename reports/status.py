@@ -9,7 +9,7 @@ and the same facts on the same day are the same report.
 """
 
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from communication.models import CommunicationActivity, overdue_condition
 from meetings.models import Meeting
@@ -21,7 +21,12 @@ from trial_actions.selectors import counts_by_state
 
 
 def status_facts(programmes, *, today=None) -> list[dict]:
-    today = today or timezone.localdate()
+    """The facts of each programme, names in Danish (the report's language) whoever asks."""
+    with translation.override("da"):
+        return _facts(programmes, today or timezone.localdate())
+
+
+def _facts(programmes, today) -> list[dict]:
     now = timezone.now()
     ids = [p.pk for p in programmes]
     programmes = list(

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from plans import services as plan_services
 from reports import rendering, services
@@ -335,3 +336,20 @@ def test_the_cohorts_report_list_asks_as_often_for_five_reports_as_for_one(
 
     assert CohortReport.objects.count() == 5
     assert five == one
+
+
+def test_the_status_is_frozen_in_danish_whatever_language_the_consultant_reads():
+    programme, _coordinator = approved_plan()
+
+    with translation.override("en"):
+        report, _created = services.request_programme_status(programme, by=ConsultantFactory())
+
+    [fact] = report.source["programmes"]
+    assert fact["gate"] == [
+        {
+            "code": "development_plan_approved",
+            "label": "Udviklingsplanen er godkendt af styregruppen.",
+            "met": True,
+            "checkable": True,
+        }
+    ]

@@ -121,3 +121,16 @@ def test_asking_again_after_a_failure_queues_the_same_report_again(handed):
         "",
         0,
     )
+
+
+@pytest.mark.task_failure_expected
+def test_a_render_whose_worker_died_as_often_as_we_try_is_given_up():
+    report = _queued(
+        state=ReportState.RUNNING, started_at=timezone.now(), attempts=services.MAX_ATTEMPTS
+    )
+
+    services.render("programme", report.pk)
+
+    report.refresh_from_db()
+    assert report.state == ReportState.FAILED
+    assert "gave up after 3 attempts" in report.error
