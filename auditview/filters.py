@@ -32,12 +32,15 @@ def object_type_choices():
     )
     types = [ContentType.objects.get_for_id(pk) for pk in ids]
     types.append(ContentType.objects.get_for_model(ReviewedCase))
-    labelled = {
-        ct.pk: capfirst(str(ct.model_class()._meta.verbose_name))
-        for ct in types
-        if ct.model_class() is not None
-    }
-    return sorted(((str(pk), label) for pk, label in labelled.items()), key=lambda c: str(c[1]))
+    models = {ct.pk: ct.model_class() for ct in types if ct.model_class() is not None}
+    names = [str(model._meta.verbose_name) for model in models.values()]
+    labelled = {}
+    for pk, model in models.items():
+        label = capfirst(str(model._meta.verbose_name))
+        if names.count(str(model._meta.verbose_name)) > 1:  # "Dimension" of two apps
+            label = f"{label} ({model._meta.app_config.verbose_name})"
+        labelled[pk] = label
+    return sorted(((str(pk), label) for pk, label in labelled.items()), key=lambda c: c[1])
 
 
 class DateFilter(django_filters.DateFilter):
