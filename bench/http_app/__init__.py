@@ -1,0 +1,1 @@
+"""The two WSGI applications `bench/bench_http.py` serves with gunicorn (bench only)."""
