@@ -39,6 +39,7 @@ def make_programme_pk(municipality) -> Made:
             "plans:goal_add": coordinator,
             "anchoring:plan_edit": coordinator,
             "anchoring:item_add": coordinator,
+            "trial_actions:trial_action_add": coordinator,
         },
     )
 
