@@ -97,7 +97,8 @@ def test_a_trial_action_is_planned_carried_out_evaluated_and_adapted_into_a_foll
     assert trial_action.state == TrialActionState.ADAPTED
 
     # 4. The linked follow-up is planned, with the chain back to the first.
-    follow(page, TITLE)  # the chain's link to the one after this
+    with page.expect_navigation():  # the chain's link to the one after this
+        page.get_by_role("link", name=TITLE, exact=True).first.click()
     assert page.url.endswith(
         reverse(
             "trial_actions:trial_action_detail",
