@@ -14,6 +14,7 @@ def programme_reports_context(request, programme):
         "programme": programme,
         "can_request_plan": permissions.can_request(user, programme, Document.DEVELOPMENT_PLAN),
         "can_request_status": permissions.can_request(user, programme, Document.PROGRAMME_STATUS),
+        "can_use_cohort_reports": permissions.can_use_cohort_reports(user),
     }
 
 

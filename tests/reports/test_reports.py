@@ -353,3 +353,17 @@ def test_the_status_is_frozen_in_danish_whatever_language_the_consultant_reads()
             "checkable": True,
         }
     ]
+
+
+def test_the_programme_page_offers_sbst_the_cohorts_status_reports(client_for):
+    programme, coordinator = approved_plan()
+    url = reverse("programmes:programme_detail", kwargs={"programme_pk": programme.pk})
+    cohort_reports = reverse(
+        "reports:cohort_report_list", kwargs={"cohort_pk": programme.cohort_id}
+    )
+
+    as_sbst = client_for(ConsultantFactory()).get(url).content.decode()
+    as_coordinator = client_for(coordinator).get(url).content.decode()
+
+    assert cohort_reports in as_sbst and "Lav statusrapport som PDF" in as_sbst
+    assert cohort_reports not in as_coordinator and "Lav PDF af udviklingsplanen" in as_coordinator
