@@ -9,7 +9,10 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from . import request_user
         from .models import Invitation, User
+
+        request_user.connect_signals()
 
         auditlog.register(User, exclude_fields=["password", "last_login"])
         auditlog.register(Invitation, exclude_fields=["token_hash"])

@@ -1,5 +1,6 @@
 """The client's IP address, the one answer the login lock, the audit log and throttles share."""
 
+import functools
 import ipaddress
 
 from django.conf import settings
@@ -24,6 +25,7 @@ def client_ip(request) -> str | None:
     return _parse(request.META.get("REMOTE_ADDR", ""))
 
 
+@functools.lru_cache(maxsize=4096)  # every request asks; the same few addresses return
 def _parse(value: str) -> str | None:
     """`value` as a normalised IP address, with a port (`1.2.3.4:80`, `[::1]:80`) removed."""
     value = value.strip()

@@ -4,7 +4,8 @@ from django.utils import translation
 from django_scopes import scope, scopes_disabled
 from django_scopes.state import state as scope_state
 
-from .models import Membership
+from accounts.request_user import memberships_of
+
 from .scoping import can_read_all_municipalities
 
 SESSION_KEY = "current_municipality_id"
@@ -34,12 +35,13 @@ class CurrentMunicipalityMiddleware:
                 return self.get_response(request)
             finally:
                 scope_state.reset(token)
-        with scopes_disabled():
-            request.memberships = list(
-                Membership.objects.filter(user=user)
-                .select_related("municipality")
-                .order_by("municipality__name", "role")
-            )
+        request.memberships = memberships_of(user)
+        # The roles come with the memberships: `roles_in` asks the database no more.
+        roles = {}
+        for membership in request.memberships:
+            roles.setdefault(membership.municipality_id, set()).add(membership.role)
+        user._roles_cache = roles
+        user._roles_complete = True
         municipalities = {m.municipality_id: m.municipality for m in request.memberships}
         chosen = request.session.get(SESSION_KEY)
         if chosen in municipalities:

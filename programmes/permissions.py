@@ -21,6 +21,9 @@ def roles_in(user, municipality) -> set[str]:
     if cached is None:
         cached = user._roles_cache = {}
     if municipality.pk not in cached:
+        if getattr(user, "_roles_complete", False):
+            # The request's middleware filled in every municipality the user has a role in.
+            return set()
         cached[municipality.pk] = set(
             Membership.objects.filter(user=user, municipality=municipality).values_list(
                 "role", flat=True
