@@ -19,7 +19,6 @@ from programmes.models import TenantModel
 
 class Document(models.TextChoices):
     DEVELOPMENT_PLAN = "development_plan", _("Udviklingsplan")
-    # The anchoring plan (forankringsplan) follows when its app can give its content.
     ANCHORING_PLAN = "anchoring_plan", _("Forankringsplan")
     PROGRAMME_STATUS = "programme_status", _("Statusrapport")
 

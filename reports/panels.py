@@ -13,6 +13,7 @@ def programme_reports_context(request, programme):
     return {
         "programme": programme,
         "can_request_plan": permissions.can_request(user, programme, Document.DEVELOPMENT_PLAN),
+        "can_request_anchoring": permissions.offers_anchoring_plan(user, programme),
         "can_request_status": permissions.can_request(user, programme, Document.PROGRAMME_STATUS),
         "can_use_cohort_reports": permissions.can_use_cohort_reports(user),
     }

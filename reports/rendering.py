@@ -110,6 +110,11 @@ def build_html(report) -> str:
 
             context = development_plan_context(report)
             template = "reports/pdf/development_plan.html"
+        elif report.document == Document.ANCHORING_PLAN:
+            from .documents import anchoring_plan_context
+
+            context = anchoring_plan_context(report)
+            template = "reports/pdf/anchoring_plan.html"
         elif report.document == Document.PROGRAMME_STATUS:
             from .documents import status_context
 

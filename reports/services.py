@@ -1,7 +1,8 @@
 """Asking for a PDF, handing it to a worker, drawing it once, and the sweep that sends again
 what the broker never took.
 
-Asking (`request_development_plan`, `request_programme_status`, `request_cohort_status`)
+Asking (`request_development_plan`, `request_anchoring_plan`, `request_programme_status`,
+`request_cohort_status`)
 writes the report row with the frozen facts of its source and hands the task to the broker
 after commit. The row itself is the task's outbox: if the broker is down the row stays
 queued with no `handed_over_at`, the page says it waits, and `sweep` (Celery beat,
@@ -139,6 +140,35 @@ def request_development_plan(programme, *, by):
         Report,
         {"programme": programme},
         Document.DEVELOPMENT_PLAN,
+        source,
+        str(version["number"]),
+        by=by,
+    )
+
+
+def request_anchoring_plan(programme, *, by):
+    """The latest approved version of the programme's anchoring plan as PDF: (report,
+    created). Refused while the steering group has approved no version."""
+    from anchoring.models import AnchoringPlanVersion
+
+    version = (
+        AnchoringPlanVersion.objects.filter(plan__programme_id=programme.pk)
+        .order_by("-number")
+        .values("number")
+        .first()
+    )
+    if version is None:
+        raise DomainError(
+            _(
+                "Forankringsplanen har ingen godkendt version endnu. Når styregruppen har "
+                "godkendt den, kan den laves som PDF."
+            )
+        )
+    source = {"anchoring_plan_version": version["number"]}
+    return _request(
+        Report,
+        {"programme": programme},
+        Document.ANCHORING_PLAN,
         source,
         str(version["number"]),
         by=by,

@@ -74,6 +74,7 @@ def report_list(request, programme_pk):
             "can_request_plan": permissions.can_request(
                 request.user, programme, Document.DEVELOPMENT_PLAN
             ),
+            "can_request_anchoring": permissions.offers_anchoring_plan(request.user, programme),
             "can_request_status": permissions.can_request(
                 request.user, programme, Document.PROGRAMME_STATUS
             ),
@@ -87,13 +88,19 @@ def report_request(request, programme_pk):
     """Ask for a document ("Lav PDF"); the answer comes at once, the file later."""
     programme = programme_for(request.user, programme_pk)
     document = request.POST.get("document", "")
-    if document not in (Document.DEVELOPMENT_PLAN, Document.PROGRAMME_STATUS):
+    if document not in (
+        Document.DEVELOPMENT_PLAN,
+        Document.ANCHORING_PLAN,
+        Document.PROGRAMME_STATUS,
+    ):
         messages.error(request, _("Vælg et af dokumenterne på siden."))
         return redirect("reports:report_list", programme_pk=programme.pk)
     require(permissions.can_request(request.user, programme, document))
     try:
         if document == Document.DEVELOPMENT_PLAN:
             report, created = services.request_development_plan(programme, by=request.user)
+        elif document == Document.ANCHORING_PLAN:
+            report, created = services.request_anchoring_plan(programme, by=request.user)
         else:
             report, created = services.request_programme_status(programme, by=request.user)
     except DomainError as error:
