@@ -52,8 +52,21 @@ def _meeting(data) -> str:
 
 def _director_approved(data) -> str:
     if data.get("via") == "link":
-        return _("Direktøren har godkendt tilmeldingen via sit personlige link.")
-    return _("Direktøren har godkendt tilmeldingen fra sin brugerkonto.")
+        sentence = _("Direktøren har godkendt tilmeldingen via sit personlige link.")
+    else:
+        sentence = _("Direktøren har godkendt tilmeldingen fra sin brugerkonto.")
+    if data.get("steering"):
+        sentence += " " + _("Direktøren har dermed også godkendt som medlem af styregruppen.")
+    return sentence
+
+
+def _director_declined(data) -> str:
+    sentence = _("Direktøren har afvist at godkende tilmeldingen.")
+    if data.get("steering"):
+        sentence += " " + _(
+            "Direktøren har dermed også gjort indsigelse som medlem af styregruppen."
+        )
+    return sentence
 
 
 ACTIONS = register(
@@ -63,7 +76,7 @@ ACTIONS = register(
         Action.SUBMITTED: gettext_lazy("Tilmeldingen er indsendt til Social- og Boligstyrelsen."),
         Action.DIRECTOR_LINK_SENT: gettext_lazy("Direktøren har fået et link til %(email)s."),
         Action.DIRECTOR_APPROVED: _director_approved,
-        Action.DIRECTOR_DECLINED: gettext_lazy("Direktøren har afvist at godkende tilmeldingen."),
+        Action.DIRECTOR_DECLINED: _director_declined,
         Action.STEERING_APPROVED: gettext_lazy(
             "%(name)s har godkendt tilmeldingen som medlem af styregruppen."
         ),

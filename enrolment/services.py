@@ -21,7 +21,7 @@ from accounts.tasks import send_mail_task
 from accounts.throttle import allow
 from outbox.services import enqueue
 from phases.services import start_programme
-from programmes.activity import log_action
+from programmes.activity import CoreAction, log_action
 from programmes.errors import DomainError
 from programmes.models import (
     ActivityEntry,
@@ -593,15 +593,32 @@ def answer_by_director_link(*, token: str, approve: bool, reason: str = "") -> E
         raise DomainError(_("Skriv, hvorfor du ikke godkender tilmeldingen."), field="reason")
     now = timezone.now()
     description = f"{locked.director_name} ({link.email})"
+    response = SteeringMember.Response.APPROVED if approve else SteeringMember.Response.OBJECTED
+    # The entry counts these answers, which the director gives as a steering member.
+    answered = locked.steering_members.filter(email__iexact=link.email).update(
+        response=response, comment=reason, responded_at=now
+    )
     if approve:
         locked.director_approved_at = now
         locked.director_declined_at = None
         locked.director_decline_reason = ""
-        _log(locked, Action.DIRECTOR_APPROVED, actor_description=description, via="link")
+        _log(
+            locked,
+            Action.DIRECTOR_APPROVED,
+            actor_description=description,
+            via="link",
+            steering=answered,
+        )
     else:
         locked.director_declined_at = now
         locked.director_decline_reason = reason
-        _log(locked, Action.DIRECTOR_DECLINED, actor_description=description, note=reason)
+        _log(
+            locked,
+            Action.DIRECTOR_DECLINED,
+            actor_description=description,
+            note=reason,
+            steering=answered,
+        )
         _tell_coordinator_of_decline(locked)
     locked.save(
         update_fields=[
@@ -610,10 +627,6 @@ def answer_by_director_link(*, token: str, approve: bool, reason: str = "") -> E
             "director_decline_reason",
             "updated_at",
         ]
-    )
-    response = SteeringMember.Response.APPROVED if approve else SteeringMember.Response.OBJECTED
-    locked.steering_members.filter(email__iexact=link.email).update(
-        response=response, comment=reason, responded_at=now
     )
     link.used_at = now
     link.save(update_fields=["used_at"])
@@ -808,7 +821,9 @@ def _roles_removed_since(enrolment: Enrolment) -> set[tuple[int, str]]:
     return {(data["user"], data["role"]) for data in entries}
 
 
-def _create_programme(enrolment: Enrolment, *, primary_contact) -> Programme:
+def _create_programme(enrolment: Enrolment, *, by, primary_contact) -> Programme:
+    """The programme with its steering group made from the proposed members, and their
+    roles; one entry on the group counts the members and the roles given."""
     if Programme.objects.filter(
         municipality_id=enrolment.municipality_id, cohort_id=enrolment.cohort_id
     ).exists():
@@ -850,11 +865,27 @@ def _create_programme(enrolment: Enrolment, *, primary_contact) -> Programme:
     )
     roles = [(coordinator, Membership.Role.COORDINATOR)]
     roles += [(m.user, Membership.Role.STEERING) for m in members]
+    given = 0
     for user, role in roles:
         if user is not None and (user.pk, role) not in removed:
-            Membership.objects.get_or_create(
+            _membership, created = Membership.objects.get_or_create(
                 municipality_id=enrolment.municipality_id, user=user, role=role
             )
+            given += created
+    log_action(
+        group,
+        CoreAction.GROUP_ADDED,
+        by=by,
+        data={
+            "group": group.pk,
+            "name": group_name,
+            "kind": group.kind,
+            "area": "",
+            "enrolment": enrolment.pk,
+            "members": len(members),
+            "roles": given,
+        },
+    )
     return programme
 
 
@@ -895,7 +926,7 @@ def approve_enrolment(
                 )
                 % {"count": objections}
             )
-        locked.programme = _create_programme(locked, primary_contact=primary_contact)
+        locked.programme = _create_programme(locked, by=by, primary_contact=primary_contact)
         start_programme(locked.programme, by=by)
     comment = (comment or "").strip()
     locked.decided_at = timezone.now()

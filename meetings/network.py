@@ -9,7 +9,7 @@ activity as a whole is logged on the activity, which only SBST reads.
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from programmes.activity import log_action, register
 from programmes.errors import DomainError
@@ -49,6 +49,19 @@ def _participants_changed(data) -> str:
     return " ".join([_("Deltagerne er ændret."), *parts])
 
 
+def _municipality_removed(data) -> str:
+    sentence = _("%(municipality)s er ikke længere med i netværksaktiviteten.") % {
+        "municipality": data["municipality"]
+    }
+    if data.get("participants"):
+        sentence += " " + ngettext(
+            "Kommunens %(count)d deltager er fjernet.",
+            "Kommunens %(count)d deltagere er fjernet.",
+            data["participants"],
+        ) % {"count": data["participants"]}
+    return sentence
+
+
 def _attendance_recorded(data) -> str:
     return _("Fremmødet er registreret for %(count)d deltagere.") % {"count": data.get("count", 0)}
 
@@ -60,9 +73,7 @@ register(
         Action.MUNICIPALITY_ADDED: gettext_lazy(
             "%(municipality)s er inviteret til netværksaktiviteten."
         ),
-        Action.MUNICIPALITY_REMOVED: gettext_lazy(
-            "%(municipality)s er ikke længere med i netværksaktiviteten."
-        ),
+        Action.MUNICIPALITY_REMOVED: _municipality_removed,
         Action.PARTICIPANTS_CHANGED: _participants_changed,
         Action.ATTENDANCE_RECORDED: _attendance_recorded,
     }
@@ -167,12 +178,17 @@ def remove_municipality(invitation: NetworkInvitation, *, by) -> None:
     _refuse_unless(can_manage_activities(by), _("Kun Social- og Boligstyrelsen fjerner kommuner."))
     activity = NetworkActivity.objects.select_for_update().get(pk=invitation.activity_id)
     municipality = invitation.municipality
+    participants = invitation.participants.count()
     invitation.delete()
     log_action(
         activity,
         Action.MUNICIPALITY_REMOVED,
         by=by,
-        data={"municipality": municipality.name, "municipality_id": municipality.pk},
+        data={
+            "municipality": municipality.name,
+            "municipality_id": municipality.pk,
+            "participants": participants,
+        },
     )
 
 

@@ -15,8 +15,9 @@ from collections.abc import Callable
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.formats import date_format
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .models import ActivityEntry
 
@@ -138,13 +139,54 @@ def _member_added(data) -> str:
     return sentence
 
 
+def _members(count: int) -> str:
+    return ngettext("%(count)d medlem", "%(count)d medlemmer", count) % {"count": count}
+
+
+def _group_added(data) -> str:
+    """A group added by hand, or the steering group made with its members when the
+    enrolment was approved (`members` and `roles` counted then)."""
+    if "members" not in data:
+        return _("%(name)s er oprettet.") % {"name": data["name"]}
+    sentence = _("%(name)s er oprettet med %(members)s fra tilmeldingen.") % {
+        "name": data["name"],
+        "members": _members(data["members"]),
+    }
+    if data.get("roles"):
+        sentence += " " + ngettext(
+            "%(count)d ny rolle i kommunen er givet.",
+            "%(count)d nye roller i kommunen er givet.",
+            data["roles"],
+        ) % {"count": data["roles"]}
+    return sentence
+
+
+def _group_removed(data) -> str:
+    """The group, with the members and the meetings still to come that went with it (entries
+    written before those were counted have no counts)."""
+    parts = []
+    if data.get("members"):
+        parts.append(_members(data["members"]))
+    if data.get("meetings"):
+        parts.append(
+            ngettext("%(count)d kommende møde", "%(count)d kommende møder", data["meetings"])
+            % {"count": data["meetings"]}
+        )
+    if not parts:
+        return _("%(name)s er fjernet fra forløbet.") % {"name": data["name"]}
+    return _("%(name)s er fjernet fra forløbet med %(what)s.") % {
+        "name": data["name"],
+        "what": get_text_list(parts, _("og")),
+    }
+
+
 register(
     {
         CoreAction.MEMBERSHIP_REMOVED: _membership_removed,
         CoreAction.CONTACT_CHANGED: _contact_changed,
-        CoreAction.GROUP_ADDED: gettext_lazy("%(name)s er oprettet."),
+        CoreAction.GROUP_ADDED: _group_added,
         CoreAction.GROUP_CHANGED: gettext_lazy("%(name)s er ændret."),
-        CoreAction.GROUP_REMOVED: gettext_lazy("%(name)s er fjernet fra forløbet."),
+        CoreAction.GROUP_REMOVED: _group_removed,
         CoreAction.MEMBER_ADDED: _member_added,
         CoreAction.MEMBER_CHANGED: gettext_lazy(
             "Oplysningerne om %(name)s i %(group_name)s er ændret."

@@ -193,8 +193,9 @@ def why_group_stays(group: ProgrammeGroup) -> str:
 
 
 def remove_group(group: ProgrammeGroup, *, by) -> None:
-    """Remove a local implementation group that has held no meeting; its meetings that were
-    still to come and were its alone go with it."""
+    """Remove a local implementation group that has held no meeting; its members, and its
+    meetings that were still to come and were its alone, go with it. The one entry counts
+    both."""
     _require_group_editor(by, group.programme)
     with transaction.atomic():
         locked = ProgrammeGroup.objects.select_for_update().filter(pk=group.pk).first()
@@ -204,6 +205,7 @@ def remove_group(group: ProgrammeGroup, *, by) -> None:
         if refusal:
             raise DomainError(refusal)
         meetings = getattr(locked, "meetings", None)
+        gone_meetings = []
         if meetings is not None:
             # Counted apart from the filter on this group, which would count only its own row.
             alone = (
@@ -211,12 +213,18 @@ def remove_group(group: ProgrammeGroup, *, by) -> None:
                 .annotate(group_count=Count("groups"))
                 .filter(group_count=1)
             )
-            meetings.model.objects.filter(pk__in=list(alone.values_list("pk", flat=True))).delete()
+            gone_meetings = list(alone.values_list("pk", flat=True))
+            meetings.model.objects.filter(pk__in=gone_meetings).delete()
         log_action(
             locked,
             CoreAction.GROUP_REMOVED,
             by=by,
-            data={"group": locked.pk, "name": locked.name},
+            data={
+                "group": locked.pk,
+                "name": locked.name,
+                "members": locked.members.count(),
+                "meetings": len(gone_meetings),
+            },
         )
         locked.delete()
 

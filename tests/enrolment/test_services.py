@@ -275,6 +275,50 @@ def test_the_director_approves_once_through_the_personal_link(roskilde, roskilde
         services.answer_by_director_link(token=token, approve=True)
 
 
+@pytest.mark.parametrize(
+    ("approve", "response", "sentence"),
+    [
+        (
+            True,
+            "approved",
+            "Direktøren har godkendt tilmeldingen via sit personlige link. Direktøren har "
+            "dermed også godkendt som medlem af styregruppen.",
+        ),
+        (
+            False,
+            "objected",
+            "Direktøren har afvist at godkende tilmeldingen. Direktøren har dermed også gjort "
+            "indsigelse som medlem af styregruppen.",
+        ),
+    ],
+)
+def test_a_director_who_is_a_steering_member_answers_as_that_member_too_in_the_same_entry(
+    roskilde, roskilde_coordinator, approve, response, sentence
+):
+    director = steering_user(roskilde, "dir@roskilde.example.dk", full_name="Dorthe Direktør")
+    enrolment = draft_enrolment(
+        roskilde,
+        roskilde_coordinator,
+        director_email=director.email,
+        steering=[
+            {"name": "Dorthe Direktør", "email": director.email, "level": Level.DIRECTOR},
+            {"name": "Søren Styre", "email": "", "level": Level.CHIEF},
+        ],
+    )
+    services.submit_enrolment(enrolment, by=roskilde_coordinator)
+
+    services.answer_by_director_link(
+        token=director_token(enrolment), approve=approve, reason="" if approve else "Ikke nu"
+    )
+
+    answers = dict(enrolment.steering_members.values_list("name", "response"))
+    assert answers == {"Dorthe Direktør": response, "Søren Styre": "pending"}
+    entry = enrolment.activity.get(
+        action=Kind.DIRECTOR_APPROVED if approve else Kind.DIRECTOR_DECLINED
+    )
+    assert (entry.data["steering"], entry.message) == (1, sentence)
+
+
 def test_only_the_hash_of_the_director_token_is_stored(roskilde, roskilde_coordinator):
     enrolment = submitted_enrolment(roskilde, roskilde_coordinator)
     token = director_token(enrolment)
