@@ -222,27 +222,38 @@ def measure_remove(request, programme_pk, measure_pk):
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-@canonical
-def point_add(request, programme_pk, measure_pk):
-    measure = _measure(request, measure_pk)
+def _point_form(request, measure, point=None):
+    """The page that adds a point to `measure`, or changes `point`."""
     require(permissions.can_edit_measure(request.user, measure))
     data = request.POST if request.method == "POST" else None
-    form = PointForm(data, measure=measure)
+    initial = PointForm.initial_for(point) if point is not None else None
+    form = PointForm(data, initial=initial, measure=measure)
     if data is not None and form.is_valid():
         try:
-            services.add_point(measure, by=request.user, **form.values)
+            if point is None:
+                services.add_point(measure, by=request.user, **form.values)
+            else:
+                services.change_point(point, by=request.user, **form.values)
         except DomainError as error:
             show_refusal(request, form, error)
         else:
-            messages.success(request, _("Punktet er føjet til målingen."))
+            if point is None:
+                messages.success(request, _("Punktet er føjet til målingen."))
+            else:
+                messages.success(request, _("Punktet er gemt."))
             return _to_measure(measure, "#punkter")
     return render(
         request,
         "measures/point_form.html",
-        {**_owner_context(measure.owner), "measure": measure, "form": form, "point": None},
+        {**_owner_context(measure.owner), "measure": measure, "form": form, "point": point},
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@canonical
+def point_add(request, programme_pk, measure_pk):
+    return _point_form(request, _measure(request, measure_pk))
 
 
 @login_required
@@ -250,23 +261,7 @@ def point_add(request, programme_pk, measure_pk):
 @canonical
 def point_edit(request, programme_pk, measure_pk, point_pk):
     point = _point(request, point_pk)
-    measure = point.measure
-    require(permissions.can_edit_measure(request.user, measure))
-    data = request.POST if request.method == "POST" else None
-    form = PointForm(data, initial=PointForm.initial_for(point), measure=measure)
-    if data is not None and form.is_valid():
-        try:
-            services.change_point(point, by=request.user, **form.values)
-        except DomainError as error:
-            show_refusal(request, form, error)
-        else:
-            messages.success(request, _("Punktet er gemt."))
-            return _to_measure(measure, "#punkter")
-    return render(
-        request,
-        "measures/point_form.html",
-        {**_owner_context(measure.owner), "measure": measure, "form": form, "point": point},
-    )
+    return _point_form(request, point.measure, point)
 
 
 @login_required

@@ -17,8 +17,17 @@ from .models import TrialAction, TrialActionState
 TEXT_MAX_LENGTH = 5_000
 
 
-def _textarea(rows=3):
-    return forms.Textarea(attrs={"rows": rows})
+def _free_text(label, required, *, rows=3, help_text=""):
+    """A field a person writes freely in: long, and never with a citizen's name or CPR number
+    (`required` is the sentence shown when it is left empty)."""
+    return forms.CharField(
+        label=label,
+        max_length=TEXT_MAX_LENGTH,
+        validators=[no_personal_identifiers],
+        widget=forms.Textarea(attrs={"rows": rows}),
+        help_text=help_text,
+        error_messages={"required": required},
+    )
 
 
 class MemberChoiceField(forms.ModelChoiceField):
@@ -42,20 +51,13 @@ class TrialActionForm(forms.Form):
         help_text=_("Kort og konkret, for eksempel »Borgeren skriver selv sine mål«."),
         error_messages={"required": _("Giv prøvehandlingen en titel.")},
     )
-    problem = forms.CharField(
-        label=_("Problemet"),
-        max_length=TEXT_MAX_LENGTH,
-        validators=[no_personal_identifiers],
-        widget=_textarea(),
+    problem = _free_text(
+        _("Problemet"),
+        _("Beskriv det problem, prøvehandlingen skal løse."),
         help_text=_("Hvad virker ikke i dag? Skriv ikke om enkelte borgere."),
-        error_messages={"required": _("Beskriv det problem, prøvehandlingen skal løse.")},
     )
-    hoped_for = forms.CharField(
-        label=_("Det håber vi på"),
-        max_length=TEXT_MAX_LENGTH,
-        validators=[no_personal_identifiers],
-        widget=_textarea(),
-        error_messages={"required": _("Skriv, hvad I håber, prøvehandlingen fører til.")},
+    hoped_for = _free_text(
+        _("Det håber vi på"), _("Skriv, hvad I håber, prøvehandlingen fører til.")
     )
     sub_goals = SubGoalChoiceField(
         label=_("Delmål i udviklingsplanen"),
@@ -99,17 +101,10 @@ class TrialActionForm(forms.Form):
         label=_("Evalueres senest"),
         error_messages={"required": _("Skriv, hvornår prøvehandlingen senest evalueres.")},
     )
-    success_measure = forms.CharField(
-        label=_("Sådan ser vi, om det lykkes"),
-        max_length=TEXT_MAX_LENGTH,
-        validators=[no_personal_identifiers],
-        widget=_textarea(),
+    success_measure = _free_text(
+        _("Sådan ser vi, om det lykkes"),
+        _("Skriv, hvordan I vil se, om prøvehandlingen lykkes: en måling eller et kriterium."),
         help_text=_("En måling eller et kriterium, man kan iagttage."),
-        error_messages={
-            "required": _(
-                "Skriv, hvordan I vil se, om prøvehandlingen lykkes: en måling eller et kriterium."
-            )
-        },
     )
 
     def __init__(self, *args, groups, members, sub_goals, programme, **kwargs):
@@ -140,33 +135,20 @@ class ObservationForm(forms.Form):
         label=_("Dato"),
         error_messages={"required": _("Skriv datoen for iagttagelsen.")},
     )
-    text = forms.CharField(
-        label=_("Iagttagelse"),
-        max_length=TEXT_MAX_LENGTH,
-        validators=[no_personal_identifiers],
-        widget=_textarea(),
+    text = _free_text(
+        _("Iagttagelse"),
+        _("Skriv, hvad I har iagttaget."),
         help_text=_("Hvad så og hørte I? Skriv ikke navne eller CPR-numre på borgere."),
-        error_messages={"required": _("Skriv, hvad I har iagttaget.")},
     )
 
 
 class EvaluationForm(forms.Form):
-    what_happened = forms.CharField(
-        label=_("Hvad skete der, set i forhold til det, I håbede på?"),
-        max_length=TEXT_MAX_LENGTH,
-        validators=[no_personal_identifiers],
-        widget=_textarea(4),
-        error_messages={
-            "required": _("Skriv, hvad der skete, set i forhold til det, I håbede på.")
-        },
+    what_happened = _free_text(
+        _("Hvad skete der, set i forhold til det, I håbede på?"),
+        _("Skriv, hvad der skete, set i forhold til det, I håbede på."),
+        rows=4,
     )
-    learning = forms.CharField(
-        label=_("Hvad har I lært?"),
-        max_length=TEXT_MAX_LENGTH,
-        validators=[no_personal_identifiers],
-        widget=_textarea(4),
-        error_messages={"required": _("Skriv, hvad I har lært.")},
-    )
+    learning = _free_text(_("Hvad har I lært?"), _("Skriv, hvad I har lært."), rows=4)
 
 
 DECISION_CHOICES = [
@@ -186,13 +168,7 @@ class DecisionForm(forms.Form):
             "invalid_choice": _("Vælg, om prøvehandlingen vedtages, tilpasses eller droppes."),
         },
     )
-    decision_reason = forms.CharField(
-        label=_("Begrundelse"),
-        max_length=TEXT_MAX_LENGTH,
-        validators=[no_personal_identifiers],
-        widget=_textarea(),
-        error_messages={"required": _("Skriv begrundelsen for beslutningen.")},
-    )
+    decision_reason = _free_text(_("Begrundelse"), _("Skriv begrundelsen for beslutningen."))
 
 
 class BoardFilter(django_filters.FilterSet):
