@@ -26,10 +26,20 @@ cp "$src/img/all-svg-icons.svg" "$src/img/logo-placeholder.png" \
     "$src/img/logo-header-placeholder.png" "$dest/img/"
 cp "$src/LICENSE.md" "$dest/"
 
+# htmx, which the report pages poll with; its licence (0BSD) travels with it.
+htmx="$root/node_modules/htmx.org"
+if [ ! -f "$htmx/dist/htmx.min.js" ]; then
+    echo "copy-assets: $htmx is missing; run 'npm ci' first." >&2
+    exit 1
+fi
+rm -rf "$root/static/vendor/htmx"
+mkdir -p "$root/static/vendor/htmx"
+cp "$htmx/dist/htmx.min.js" "$htmx/LICENSE" "$root/static/vendor/htmx/"
+
 # axe-core for the browser tests (tests/e2e reads it from node_modules or from here).
 if [ -f "$root/node_modules/axe-core/axe.min.js" ]; then
     mkdir -p "$root/static/vendor/axe-core"
     cp "$root/node_modules/axe-core/axe.min.js" "$root/static/vendor/axe-core/"
 fi
 
-echo "copy-assets: DKFDS $(node -p "require('$root/node_modules/dkfds/package.json').version" 2>/dev/null || echo '?') copied to $dest"
+echo "copy-assets: DKFDS $(node -p "require('$root/node_modules/dkfds/package.json').version" 2>/dev/null || echo '?') copied to $dest, htmx $(node -p "require('$htmx/package.json').version" 2>/dev/null || echo '?') to $root/static/vendor/htmx"
