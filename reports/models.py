@@ -74,6 +74,15 @@ class RenderedDocument(models.Model):
     def is_finished(self) -> bool:
         return self.state in (ReportState.DONE, ReportState.FAILED)
 
+    @property
+    def progress(self) -> str:
+        """What the report's page says of it: its state, or "waiting" while a queued report
+        has not reached the broker. The page's polling names it, and hears nothing new until
+        it changes."""
+        if self.state == ReportState.QUEUED and self.handed_over_at is None:
+            return "waiting"
+        return self.state
+
 
 class Report(TenantModel, RenderedDocument):
     """A PDF of one programme: its development plan (a version) or its status."""

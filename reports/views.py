@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -49,6 +49,16 @@ def _told(request, report, created: bool) -> None:
         messages.info(
             request, _("PDF'en af netop denne version findes allerede. Her er den samme fil.")
         )
+
+
+def _state_page(request, report, template: str, context: dict):
+    """The report's page, or for htmx's polling (which names the state it shows) the state
+    fragment: 204, nothing to swap, while the state is still the one shown."""
+    if not request.htmx:
+        return render(request, template, context)
+    if request.GET.get("shown") == report.progress:
+        return HttpResponse(status=204)
+    return render(request, "reports/_report_state.html#poll", context)
 
 
 @login_required
@@ -115,12 +125,10 @@ def report_request(request, programme_pk):
 @require_GET
 @canonical
 def report_detail(request, programme_pk, report_pk):
-    """Where the report stands; polled (`reports.js`) until it is done, then the download."""
+    """Where the report stands; polled by htmx until it is finished, then the download."""
     report = _report(request, report_pk)
     context = {"programme": report.programme, "report": report, "kind": "programme"}
-    if request.htmx:
-        return render(request, "reports/_report_state.html", context)
-    return render(request, "reports/report_detail.html", context)
+    return _state_page(request, report, "reports/report_detail.html", context)
 
 
 def _file_response(report, name: str):
@@ -207,9 +215,7 @@ def cohort_report_list(request, cohort_pk):
 def cohort_report_detail(request, cohort_pk, cohort_report_pk):
     report = _cohort_report(request, cohort_report_pk)
     context = {"cohort": report.cohort, "report": report, "kind": "cohort"}
-    if request.htmx:
-        return render(request, "reports/_report_state.html", context)
-    return render(request, "reports/cohort_report_detail.html", context)
+    return _state_page(request, report, "reports/cohort_report_detail.html", context)
 
 
 @login_required

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from plans import services as plan_services
 from reports import rendering, services
@@ -142,6 +142,83 @@ def test_another_municipality_finds_neither_the_report_nor_its_file(
         ).status_code
         == 404
     )
+
+
+def _poll(client, report, shown):
+    """What htmx asks every two seconds: the report's page, naming the state it shows."""
+    return client.get(services.report_url(report), {"shown": shown}, headers={"HX-Request": "true"})
+
+
+def test_the_report_page_polls_with_htmx_and_swaps_in_only_a_changed_state(client_for):
+    programme, coordinator = approved_plan()
+    report, _created = services.request_development_plan(programme, by=coordinator)
+    client = client_for(coordinator)
+    url = services.report_url(report)
+
+    page = client.get(url).content.decode()
+    unchanged = _poll(client, report, "waiting")
+    Report.objects.filter(pk=report.pk).update(handed_over_at=timezone.now())
+    report.refresh_from_db()
+    services.transition(report, ReportState.RUNNING)
+    running = _poll(client, report, "waiting")
+
+    assert report.progress == "running"
+    assert '<div role="status" aria-live="polite">' in page
+    assert (
+        f'<div id="report-state" hx-get="{url}?shown=waiting" hx-trigger="every 2s" '
+        'hx-swap="outerHTML">'
+    ) in page
+    assert "venter på opgavekøen" in page
+    assert unchanged.status_code == 204 and unchanged.content == b""
+    fragment = running.content.decode()
+    assert running.status_code == 200
+    assert fragment.lstrip().startswith('<div id="report-state"'), "the fragment, no layout"
+    assert "<html" not in fragment and 'role="status"' not in fragment
+    assert f'hx-get="{url}?shown=running"' in fragment and "PDF'en bliver lavet nu." in fragment
+    assert '<div id="report-file" hx-swap-oob="true">' in fragment
+    assert "Hent PDF'en" not in fragment
+
+
+def test_a_finished_report_answers_the_poll_with_the_download_and_no_trigger(client_for):
+    report, coordinator = plan_report()
+    client = client_for(coordinator)
+    download = reverse(
+        "reports:report_download",
+        kwargs={"programme_pk": report.programme_id, "report_pk": report.pk},
+    )
+
+    fragment = _poll(client, report, "running").content.decode()
+    page = client.get(services.report_url(report)).content.decode()
+
+    for html in (fragment, page):
+        assert "hx-get" not in html and "hx-trigger" not in html
+        assert f'href="{download}"' in html and "Hent PDF'en" in html
+        assert report.sha256 in html
+    state, file = fragment.split('<div id="report-file" hx-swap-oob="true">')
+    assert "PDF'en er klar" in state and report.sha256 not in state, "not read aloud"
+    assert report.sha256 in file
+
+
+@pytest.mark.cross_tenant
+def test_the_cohorts_status_page_polls_the_same_way(client_for):
+    programme, _coordinator = approved_plan()
+    consultant = ConsultantFactory()
+    report, _created = services.request_cohort_status(programme.cohort, by=consultant)
+    client = client_for(consultant)
+    url = services.report_url(report)
+
+    page = client.get(url).content.decode()
+    unchanged = _poll(client, report, "waiting")
+    services.render("cohort", report.pk)
+    done = _poll(client, report, "waiting").content.decode()
+
+    assert f'hx-get="{url}?shown=waiting" hx-trigger="every 2s"' in page
+    assert unchanged.status_code == 204
+    download = reverse(
+        "reports:cohort_report_download",
+        kwargs={"cohort_pk": programme.cohort_id, "cohort_report_pk": report.pk},
+    )
+    assert f'href="{download}"' in done and "hx-trigger" not in done
 
 
 EVIL = (
