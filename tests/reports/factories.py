@@ -58,14 +58,16 @@ ANCHORED = "Fast opfølgning på bostøtten med borgerens håb og ønsker"
 ADOPTED = "Borgeren går selv til møde på værestedet"
 
 
-def approved_anchoring_plan(municipality_name="Roskilde"):
+def approved_anchoring_plan(
+    municipality_name="Roskilde", *, measure_name="Borgere på værestedet", **item
+):
     """A programme in forankre with an adopted trial action measured over ten weeks and an
-    anchoring plan the steering group approved as version 1; returns (programme,
-    coordinator)."""
+    anchoring plan the steering group approved as version 1; its one item (ANCHORED) takes
+    the fields `item` gives. Returns (programme, coordinator)."""
     programme = programme_in_anchor(municipality_name)
     action = trial_action(programme, title=ADOPTED, what_happened="Flere kom med på værestedet.")
     measure = Measure.objects.create(
-        programme=programme, trial_action=action, name="Borgere på værestedet", unit="count"
+        programme=programme, trial_action=action, name=measure_name, unit="count"
     )
     for week, value in enumerate([3, 4, 3, 5, 6, 7, 6, 8, 9, 8]):
         MeasurePoint.objects.create(
@@ -76,7 +78,9 @@ def approved_anchoring_plan(municipality_name="Roskilde"):
     by = drafter(programme)
     approver = steering_member(programme)
     plan = ready_plan(programme, by=by, approver=approver)
-    anchoring_services.add_item(programme, by=by, **item_values(programme, title=ANCHORED))
+    anchoring_services.add_item(
+        programme, by=by, **item_values(programme, **{"title": ANCHORED, **item})
+    )
     anchoring_services.approve_plan(plan, by=approver)
     coordinator = member(
         municipality_name,
