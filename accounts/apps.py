@@ -10,9 +10,11 @@ class AccountsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from . import request_user
+        from .middleware import connect_audit_receiver
         from .models import Invitation, User
 
         request_user.connect_signals()
+        connect_audit_receiver()
 
         auditlog.register(User, exclude_fields=["password", "last_login"])
         auditlog.register(Invitation, exclude_fields=["token_hash"])
