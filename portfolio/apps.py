@@ -9,6 +9,8 @@ class PortfolioConfig(AppConfig):
     def ready(self):
         from programmes import extensions
 
+        from . import page_cache
         from .views import nav_items
 
         extensions.register_nav_items(nav_items)
+        page_cache.connect_signals()

@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -9,7 +10,7 @@ from phases.models import Phase
 from phases.schedule import phase_schedule
 from programmes.models import Cohort, Programme
 
-from . import export, selectors, table
+from . import export, page_cache, selectors, table
 from .filters import PortfolioFilter, filter_rows
 from .permissions import can_see_portfolio, require_portfolio
 
@@ -44,12 +45,7 @@ def _sort_links(request, sort):
     return links
 
 
-@login_required
-@require_GET
-def portfolio(request):
-    """Every programme SBST follows, with where it stands and its health, filtered, sorted and
-    searched as the URL says; a consultant starts with their own."""
-    require_portfolio(request.user)
+def _content_context(request) -> dict:
     filterset, rows, sort = _table(request)
     values = filterset.values
     row_filters = any(values.get(k) for k in ("fase", "sundhed", "advarsler", "kontakt"))
@@ -61,26 +57,39 @@ def portfolio(request):
             region=values.get("region") or "",
             query=(values.get("q") or "").strip(),
         )
-    query = request.GET.copy()
-    query.pop("sorter", None)
     export_query = request.GET.urlencode()
-    return render(
-        request,
-        "portfolio/portfolio.html",
-        {
-            "filter": filterset,
-            "rows": rows,
-            "enrolments": enrolments,
-            "sort": sort,
-            "sort_links": _sort_links(request, sort),
-            "export_query": f"?{export_query}" if export_query else "",
-            "showing_mine": values.get("visning") == "mine",
-            "counts": {
-                level: sum(1 for r in rows if r.health.level == level)
-                for level in ("red", "yellow", "green")
-            },
+    return {
+        "filter": filterset,
+        "rows": rows,
+        "enrolments": enrolments,
+        "sort": sort,
+        "sort_links": _sort_links(request, sort),
+        "export_query": f"?{export_query}" if export_query else "",
+        "showing_mine": values.get("visning") == "mine",
+        "counts": {
+            level: sum(1 for r in rows if r.health.level == level)
+            for level in ("red", "yellow", "green")
         },
-    )
+    }
+
+
+@login_required
+@require_GET
+def portfolio(request):
+    """Every programme SBST follows, with where it stands and its health, filtered, sorted and
+    searched as the URL says; a consultant starts with their own. The content comes from the
+    cache until the data or the clock changes it (`page_cache`); when it is computed, its
+    context is the page's too."""
+    require_portfolio(request.user)
+    computed = {}
+
+    def render_content():
+        computed.update(_content_context(request))
+        content = render_to_string("portfolio/_portfolio_content.html", computed, request)
+        return content, [row.next_meeting for row in computed["rows"]]
+
+    content, _next_meetings = page_cache.cached_page(request, render_content)
+    return render(request, "portfolio/portfolio.html", {**computed, "content": content})
 
 
 @login_required
