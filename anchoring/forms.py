@@ -4,10 +4,11 @@ forms ask so that a broken rule shows next to its field."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from plans.forms import MemberChoiceField, _apply_rule
+from plans.forms import MemberChoiceField
 from plans.models import Goal
 from programmes.models import GroupMember
 from programmes.validators import no_personal_identifiers, single_line
+from programmes.versioning.forms import apply_rule
 from programmes.widgets import DkfdsDateField
 
 from . import services
@@ -98,7 +99,7 @@ class ItemForm(forms.Form):
         goal = data.get("goal")
         if goal is not None and not data.get("title"):
             data["title"] = goal.title
-        _apply_rule(self, services.check_item, self.programme)
+        apply_rule(self, services.check_item, self.programme)
         return data
 
 

@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -7,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from programmes.models import TenantModel
 from programmes.validators import no_personal_identifiers, single_line
+from programmes.versioning.models import ApprovedVersion, VersionedDraft
 
 
-class AnchoringPlan(TenantModel):
+class AnchoringPlan(VersionedDraft):
     """A programme's anchoring plan (forankringsplan): what is anchored, how, by whom and
     when it is followed up; what was done about the dimensions the temperature measurement
     flagged; how the transformation continues after the programme; and the steering group's
@@ -29,10 +28,6 @@ class AnchoringPlan(TenantModel):
         blank=True,
         validators=[no_personal_identifiers],
     )
-    # True while the draft differs from the last approved version (or none is approved).
-    has_changes = models.BooleanField(_("har ændringer siden godkendelsen"), default=True)
-    created_at = models.DateTimeField(_("oprettet"), default=timezone.now)
-    updated_at = models.DateTimeField(_("ændret"), default=timezone.now)
 
     class Meta:
         verbose_name = _("forankringsplan")
@@ -252,11 +247,9 @@ class YieldAnswer(TenantModel):
         return f"{self.get_statement_display()}: {self.get_answer_display()}"
 
 
-class AnchoringPlanVersion(TenantModel):
+class AnchoringPlanVersion(ApprovedVersion):
     """An approved version of an anchoring plan: who approved it and when, and its content
     as it was then. Immutable once written."""
-
-    tenant_parent = "plan"
 
     plan = models.ForeignKey(
         AnchoringPlan,
@@ -264,30 +257,12 @@ class AnchoringPlanVersion(TenantModel):
         on_delete=models.CASCADE,
         related_name="versions",
     )
-    number = models.PositiveSmallIntegerField(_("version"))
-    content = models.JSONField(_("indhold"))
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("godkendt af"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    approved_at = models.DateTimeField(_("godkendt"), default=timezone.now)
 
-    class Meta:
+    class Meta(ApprovedVersion.Meta):
         verbose_name = _("godkendt version af forankringsplanen")
         verbose_name_plural = _("godkendte versioner af forankringsplaner")
-        ordering = ["plan", "-number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["municipality", "plan", "number"], name="anchoring_plan_version_once"
             )
         ]
-
-    def __str__(self):
-        return f"{self.plan} · {self.number}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ValidationError(_("En godkendt version kan ikke ændres."), code="immutable")
-        super().save(*args, **kwargs)

@@ -5,6 +5,7 @@ member's start page the anchoring plans waiting for the steering group."""
 from phases.models import Phase
 from phases.selectors import phase_of
 from programmes import extensions
+from programmes.versioning.selectors import approved_versions, draft_state
 
 from . import selectors
 
@@ -15,12 +16,12 @@ def programme_anchoring_context(request, programme):
     plan = selectors.plan_of(programme, request.user)
     if plan is None and phase_of(programme) not in (Phase.ANCHOR, Phase.COMPLETED):
         return None
-    versions = selectors.versions_of(plan, request.user)[:1]
+    versions = approved_versions(plan, request.user)[:1]
     return {
         "programme": programme,
         "plan": plan,
         "items": plan.items.count() if plan is not None else 0,
-        "state": selectors.state_of(plan, versions[0] if versions else None),
+        "state": draft_state(plan, versions[0] if versions else None),
     }
 
 

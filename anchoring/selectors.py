@@ -4,8 +4,7 @@ database a fixed number of times, however many items, versions or programmes the
 from django.db.models import Count, Q
 
 from plans.models import Goal, SubGoalStatus
-from plans.selectors import state_of  # noqa: F401  (the same three states as the development plan)
-from programmes.models import GroupMember, ProgrammeGroup
+from programmes.versioning.selectors import approved_programme_ids, drafts_awaiting_approval
 from temperature.selectors import dimensions_needing_attention
 
 from .models import AnchoredItem, AnchoringPlan, AnchoringPlanVersion
@@ -15,20 +14,6 @@ def plan_of(programme, user) -> AnchoringPlan | None:
     """The programme's anchoring plan as `user` may read it, or None while nobody has
     started one."""
     return AnchoringPlan.objects.for_user(user).filter(programme_id=programme.pk).first()
-
-
-def versions_of(plan, user) -> list[AnchoringPlanVersion]:
-    """The plan's approved versions, newest first, with who approved them (not their
-    content, which only a version's own page reads)."""
-    if plan is None or plan.pk is None:
-        return []
-    return list(
-        AnchoringPlanVersion.objects.for_user(user)
-        .filter(plan_id=plan.pk)
-        .select_related("approved_by")
-        .defer("content")
-        .order_by("-number")
-    )
 
 
 def plan_items(plan) -> list[AnchoredItem]:
@@ -77,27 +62,10 @@ def flagged_dimensions(programme) -> list:
 def approved_anchoring_plan_programme_ids(programmes) -> set[int]:
     """The gate of forankre: the ids of `programmes` whose anchoring plan the steering group
     has approved at least once (one query for all of them)."""
-    ids = [programme.pk for programme in programmes]
-    if not ids:
-        return set()
-    return set(
-        AnchoringPlanVersion.objects.filter(plan__programme_id__in=ids)
-        .values_list("plan__programme_id", flat=True)
-        .distinct()
-    )
+    return approved_programme_ids(AnchoringPlanVersion, programmes)
 
 
 def plans_awaiting_approval_by(user, municipality) -> list[AnchoringPlan]:
     """Anchoring plans in `municipality` of programmes where `user` sits in the steering
     group, whose draft has items and differs from what the steering group last approved."""
-    steering = GroupMember.objects.filter(
-        user_id=user.pk, group__kind=ProgrammeGroup.Kind.STEERING
-    ).values("group__programme_id")
-    return list(
-        AnchoringPlan.objects.for_user(user)
-        .for_municipality(municipality)
-        .filter(programme_id__in=steering, has_changes=True, items__isnull=False)
-        .select_related("programme__cohort")
-        .distinct()
-        .order_by("programme__cohort__starts_on", "id")
-    )
+    return drafts_awaiting_approval(AnchoringPlan, user, municipality, holding="items")

@@ -3,23 +3,26 @@ actions and the reached goals, or added by hand), the continuation and the answe
 flagged dimensions, the steering group's answers to the expected yield, and the steering
 group's approval of the draft as a new immutable version.
 
-Each function takes the acting user, checks the right (`permissions.py`), works in one
-transaction with the plan row locked (a drafter and an approver may act at once, and an
-approval must freeze the draft as one person saw it), changes nothing and logs nothing when
-given what is already there, and otherwise writes one activity entry on the plan. After a
-change `has_changes` says whether the draft now differs from the last approved version.
+Its functions keep the rules of every versioned plan (`programmes.versioning.services`);
+what this plan needs to be approved is its own.
 """
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plans.models import Goal
-from plans.services import _save_changes, text_digest
-from plans.services import _text as typed_text
 from programmes.activity import log_action
 from programmes.errors import DomainError
 from programmes.models import GroupMember
+from programmes.versioning.services import (
+    approve_draft,
+    lock_draft,
+    note_change,
+    nothing_new_to_approve,
+    save_changes,
+    text_digest,
+    typed_text,
+)
 from trial_actions.selectors import adopted_trial_actions
 
 from . import permissions
@@ -55,22 +58,6 @@ def _may_draft(by, programme) -> None:
     )
 
 
-def _lock(plan: AnchoringPlan) -> AnchoringPlan:
-    return AnchoringPlan.objects.select_for_update().get(pk=plan.pk)
-
-
-def _latest_version(plan) -> AnchoringPlanVersion | None:
-    return AnchoringPlanVersion.objects.filter(plan_id=plan.pk).order_by("-number").first()
-
-
-def _changed(locked: AnchoringPlan) -> None:
-    """After a change to the draft: does it still differ from the last approved version?"""
-    latest = _latest_version(locked)
-    locked.has_changes = latest is None or latest.content != snapshot(locked)
-    locked.updated_at = timezone.now()
-    locked.save(update_fields=["has_changes", "updated_at"])
-
-
 def get_or_create_plan(programme) -> AnchoringPlan:
     """The programme's anchoring plan, made empty the first time someone writes in it (an
     empty plan is nothing to log)."""
@@ -91,7 +78,7 @@ def pull_in(programme, *, by) -> tuple[AnchoringPlan, list[AnchoredItem]]:
     call while its trial action stays adopted. Returns the plan and the items added."""
     _may_draft(by, programme)
     with transaction.atomic():
-        locked = _lock(get_or_create_plan(programme))
+        locked = lock_draft(get_or_create_plan(programme))
         held = AnchoredItem.objects.filter(plan=locked)
         held_trial_actions = set(
             held.filter(trial_action__isnull=False).values_list("trial_action_id", flat=True)
@@ -127,7 +114,7 @@ def pull_in(programme, *, by) -> tuple[AnchoringPlan, list[AnchoredItem]]:
                 "goals": sum(1 for item in new if item.goal_id),
             },
         )
-        _changed(locked)
+        note_change(locked, snapshot)
     return locked, new
 
 
@@ -168,7 +155,7 @@ def add_item(programme, *, by, goal: Goal | None = None, **values) -> AnchoredIt
         values["title"] = goal.title
     values = check_item(programme, values)
     with transaction.atomic():
-        locked = _lock(get_or_create_plan(programme))
+        locked = lock_draft(get_or_create_plan(programme))
         if goal is not None:
             if not Goal.objects.filter(pk=goal.pk, plan__programme_id=programme.pk).exists():
                 raise DomainError(_("Vælg et mål fra forløbets udviklingsplan."), field="goal")
@@ -180,7 +167,7 @@ def add_item(programme, *, by, goal: Goal | None = None, **values) -> AnchoredIt
                 )
         item = AnchoredItem.objects.create(plan=locked, goal=goal, **values)
         log_action(locked, Action.ITEM_ADDED, by=by, data=_item_data(item))
-        _changed(locked)
+        note_change(locked, snapshot)
     return item
 
 
@@ -189,13 +176,13 @@ def change_item(item: AnchoredItem, *, by, **values) -> AnchoredItem:
     _may_draft(by, plan.programme)
     values = check_item(plan.programme, values)
     with transaction.atomic():
-        locked = _lock(plan)
+        locked = lock_draft(plan)
         current = AnchoredItem.objects.select_related("owner").get(pk=item.pk)
-        changed = _save_changes(current, values, ITEM_FIELDS)
+        changed = save_changes(current, values, ITEM_FIELDS)
         if not changed:
             return current
         log_action(locked, Action.ITEM_CHANGED, by=by, data=_item_data(current, fields=changed))
-        _changed(locked)
+        note_change(locked, snapshot)
     return current
 
 
@@ -204,14 +191,14 @@ def remove_item(item: AnchoredItem, *, by) -> None:
     plan = item.plan
     _may_draft(by, plan.programme)
     with transaction.atomic():
-        locked = _lock(plan)
+        locked = lock_draft(plan)
         current = AnchoredItem.objects.filter(pk=item.pk).first()
         if current is None:
             return
         data = _item_data(current)
         current.delete()
         log_action(locked, Action.ITEM_REMOVED, by=by, data=data)
-        _changed(locked)
+        note_change(locked, snapshot)
 
 
 # The continuation and the flagged dimensions --------------------------------------------
@@ -243,7 +230,7 @@ def change_plan(
             _("Temperaturmålingens dimensioner er ændret, siden du åbnede siden. Åbn siden igen.")
         )
     with transaction.atomic():
-        locked = _lock(get_or_create_plan(programme))
+        locked = lock_draft(get_or_create_plan(programme))
         fields = []
         if locked.continuation != continuation:
             if shown is not None and shown != text_digest(locked.continuation):
@@ -293,7 +280,7 @@ def change_plan(
         log_action(
             locked, Action.PLAN_CHANGED, by=by, data={"fields": fields, "dimensions": dimensions}
         )
-        _changed(locked)
+        note_change(locked, snapshot)
     return locked
 
 
@@ -329,7 +316,7 @@ def answer_yield(programme, *, by, answers: dict[str, dict]) -> AnchoringPlan:
             )
         cleaned[statement] = (answer, note)
     with transaction.atomic():
-        locked = _lock(get_or_create_plan(programme))
+        locked = lock_draft(get_or_create_plan(programme))
         current = {row.statement: row for row in YieldAnswer.objects.filter(plan=locked)}
         changed = []
         for statement, (answer, note) in cleaned.items():
@@ -349,7 +336,7 @@ def answer_yield(programme, *, by, answers: dict[str, dict]) -> AnchoringPlan:
         if not changed:
             return locked
         log_action(locked, Action.YIELD_ANSWERED, by=by, data={"statements": changed})
-        _changed(locked)
+        note_change(locked, snapshot)
     return locked
 
 
@@ -395,12 +382,7 @@ def approval_problem(content: dict, *, latest) -> str | None:
         return _("Skriv, hvordan omlægningen fortsætter efter forløbet.")
     if any(not row["answer"] for row in content["yield"]):
         return _("Styregruppen mangler at svare på alle seks udsagn om udbyttet.")
-    if latest is not None and latest.content == content:
-        return _(
-            "Udkastet er det samme som den godkendte version %(number)s. Der er intet nyt at "
-            "godkende."
-        ) % {"number": latest.number}
-    return None
+    return nothing_new_to_approve(content, latest)
 
 
 def approve_plan(plan: AnchoringPlan, *, by) -> AnchoringPlanVersion:
@@ -414,24 +396,10 @@ def approve_plan(plan: AnchoringPlan, *, by) -> AnchoringPlanVersion:
     )
     if plan.pk is None:
         raise DomainError(approval_problem(snapshot(plan), latest=None))
-    with transaction.atomic():
-        locked = _lock(plan)
-        content = snapshot(locked)
-        latest = _latest_version(locked)
-        problem = approval_problem(content, latest=latest)
-        if problem:
-            raise DomainError(problem)
-        version = AnchoringPlanVersion.objects.create(
-            plan=locked,
-            number=(latest.number if latest else 0) + 1,
-            content=content,
-            approved_by=by,
-            approved_at=timezone.now(),
-        )
-        locked.has_changes = False
-        locked.save(update_fields=["has_changes"])
-        log_action(
-            locked, Action.APPROVED, by=by, data={"number": version.number, "version": version.pk}
-        )
-    plan.has_changes = False
-    return version
+    return approve_draft(
+        plan,
+        by=by,
+        snapshot=snapshot,
+        problem=lambda content, _locked, latest: approval_problem(content, latest=latest),
+        action=Action.APPROVED,
+    )

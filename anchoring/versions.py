@@ -1,7 +1,7 @@
 """The anchoring plan as content: a snapshot of the draft (what an approved version keeps),
 the same content made readable for a page, and the differences between two contents in
-words. Built like the development plan's (`plans.versions`), whose matching of items by id
-and field-by-field comparison it uses.
+words. Built like the development plan's (`plans.versions`) on the shared reading and
+matching of `programmes.versioning.content`.
 
 A snapshot holds facts, not sentences: mechanisms, answers and sources by their codes (named
 in the reader's language when shown), dates as ISO strings, and the names a later change must
@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from plans.versions import EMPTY, _changes, _day, _label, _matched, _text, _when
+from programmes.versioning.content import (
+    EMPTY,
+    changed_fields,
+    choice_label,
+    day_text,
+    iso_day,
+    match_items,
+    shown_text,
+    text_change,
+)
 
 from .models import (
     YIELD_TEXT,
@@ -125,10 +134,10 @@ def readable_items(content: dict) -> list[ItemGroup]:
                 source=source,
                 source_id=item.get("source_id"),
                 title=item.get("title", ""),
-                mechanisms=[_label(Mechanism, m) for m in item.get("mechanisms", [])],
+                mechanisms=[choice_label(Mechanism, m) for m in item.get("mechanisms", [])],
                 description=item.get("description", ""),
                 owner=item.get("owner", ""),
-                follow_up_on=_day(item.get("follow_up_on")),
+                follow_up_on=iso_day(item.get("follow_up_on")),
             )
         )
     return [group for group in groups.values() if group.items]
@@ -138,10 +147,12 @@ def readable_yield(content: dict) -> list[ReadableYield]:
     return [
         ReadableYield(
             statement=row.get("statement", ""),
-            label=_label(YieldStatement, row.get("statement", "")),
+            label=choice_label(YieldStatement, row.get("statement", "")),
             text=str(YIELD_TEXT.get(row.get("statement"), "")),
             answer=row.get("answer", ""),
-            answer_label=_label(YieldAnswerChoice, row["answer"]) if row.get("answer") else "",
+            answer_label=choice_label(YieldAnswerChoice, row["answer"])
+            if row.get("answer")
+            else "",
             note=row.get("note", ""),
         )
         for row in content.get("yield", [])
@@ -152,22 +163,22 @@ def readable_yield(content: dict) -> list[ReadableYield]:
 
 
 def _mechanisms(values) -> str:
-    return "; ".join(_label(Mechanism, v) for v in values or []) or EMPTY
+    return "; ".join(choice_label(Mechanism, v) for v in values or []) or EMPTY
 
 
 def _item_fields(item: dict) -> list[tuple[str, str]]:
     """(what, value as text) of an item, in the order a reader meets them."""
     return [
-        (_("titlen"), _text(item.get("title"))),
+        (_("titlen"), shown_text(item.get("title"))),
         (_("hvordan det forankres"), _mechanisms(item.get("mechanisms"))),
-        (_("beskrivelsen"), _text(item.get("description"))),
-        (_("ejeren"), _text(item.get("owner"))),
-        (_("opfølgningen"), _when(item.get("follow_up_on"))),
+        (_("beskrivelsen"), shown_text(item.get("description"))),
+        (_("ejeren"), shown_text(item.get("owner"))),
+        (_("opfølgningen"), day_text(item.get("follow_up_on"))),
     ]
 
 
 def _answer(value) -> str:
-    return _label(YieldAnswerChoice, value) if value else EMPTY
+    return choice_label(YieldAnswerChoice, value) if value else EMPTY
 
 
 def diff(old_content: dict, new_content: dict) -> list[str]:
@@ -175,39 +186,39 @@ def diff(old_content: dict, new_content: dict) -> list[str]:
     the reader's language; empty when they say the same."""
     old_content, new_content = old_content or {}, new_content or {}
     lines = []
-    for old_item, new_item in _matched(old_content.get("items", []), new_content.get("items", [])):
+    for old_item, new_item in match_items(
+        old_content.get("items", []), new_content.get("items", [])
+    ):
         if new_item is None:
             lines.append(_("»%(title)s« er fjernet.") % {"title": old_item.get("title")})
         elif old_item is None:
             lines.append(_("»%(title)s« er tilføjet.") % {"title": new_item.get("title")})
         else:
-            for what, was, now in _changes(_item_fields(old_item), _item_fields(new_item)):
+            for what, was, now in changed_fields(_item_fields(old_item), _item_fields(new_item)):
                 lines.append(
                     _("»%(item)s«: %(what)s er ændret fra »%(before)s« til »%(after)s«.")
                     % {"item": new_item.get("title"), "what": what, "before": was, "after": now}
                 )
     old_answers = {d.get("key"): d for d in old_content.get("dimensions", [])}
     for dimension in new_content.get("dimensions", []):
-        before = _text((old_answers.get(dimension.get("key")) or {}).get("answer"))
-        after = _text(dimension.get("answer"))
-        if before != after:
-            lines.append(
-                _(
-                    "Dimensionen »%(name)s«: det, der blev gjort, er ændret fra »%(before)s« "
-                    "til »%(after)s«."
-                )
-                % {"name": dimension.get("name"), "before": before, "after": after}
-            )
-    before, after = _text(old_content.get("continuation")), _text(new_content.get("continuation"))
-    if before != after:
-        lines.append(
-            _("Det videre arbejde er ændret fra »%(before)s« til »%(after)s«.")
-            % {"before": before, "after": after}
+        lines += text_change(
+            _(
+                "Dimensionen »%(name)s«: det, der blev gjort, er ændret fra »%(before)s« "
+                "til »%(after)s«."
+            ),
+            (old_answers.get(dimension.get("key")) or {}).get("answer"),
+            dimension.get("answer"),
+            name=dimension.get("name"),
         )
+    lines += text_change(
+        _("Det videre arbejde er ændret fra »%(before)s« til »%(after)s«."),
+        old_content.get("continuation"),
+        new_content.get("continuation"),
+    )
     old_yield = {row.get("statement"): row for row in old_content.get("yield", [])}
     for row in new_content.get("yield", []):
         was = old_yield.get(row.get("statement")) or {}
-        statement = _label(YieldStatement, row.get("statement", ""))
+        statement = choice_label(YieldStatement, row.get("statement", ""))
         if _answer(was.get("answer")) != _answer(row.get("answer")):
             lines.append(
                 _("Udbyttet »%(statement)s«: svaret er ændret fra »%(before)s« til »%(after)s«.")
@@ -217,13 +228,10 @@ def diff(old_content: dict, new_content: dict) -> list[str]:
                     "after": _answer(row.get("answer")),
                 }
             )
-        if _text(was.get("note")) != _text(row.get("note")):
-            lines.append(
-                _("Udbyttet »%(statement)s«: noten er ændret fra »%(before)s« til »%(after)s«.")
-                % {
-                    "statement": statement,
-                    "before": _text(was.get("note")),
-                    "after": _text(row.get("note")),
-                }
-            )
+        lines += text_change(
+            _("Udbyttet »%(statement)s«: noten er ændret fra »%(before)s« til »%(after)s«."),
+            was.get("note"),
+            row.get("note"),
+            statement=statement,
+        )
     return lines

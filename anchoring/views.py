@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from plans.services import text_digest
 from programmes.activity import for_object
 from programmes.canonical import at_home, canonical
 from programmes.errors import DomainError
@@ -18,13 +17,14 @@ from programmes.pages import show_refusal
 from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
 from programmes.selectors import programme_for
+from programmes.versioning.selectors import approved_version, approved_versions, draft_state
+from programmes.versioning.services import text_digest
+from programmes.versioning.views import approve_and_tell, diff_context
 
 from . import permissions, selectors, services
 from .forms import ItemForm, PlanForm, YieldForm
 from .models import AnchoredItem, AnchoringPlan, AnchoringPlanVersion, Source, YieldAnswer
 from .versions import diff, readable_items, readable_yield, snapshot
-
-DRAFT = "udkast"
 
 
 def _item(request, item_pk) -> AnchoredItem:
@@ -70,7 +70,7 @@ def plan_detail(request, programme_pk):
     programme = programme_for(user, programme_pk)
     plan = selectors.plan_of(programme, user)
     content = snapshot(plan, flagged=selectors.flagged_dimensions(programme))
-    versions = selectors.versions_of(plan, user)
+    versions = approved_versions(plan, user)
     latest = versions[0] if versions else None
     can_approve = permissions.can_approve_anchoring_plan(user, programme)
     return render(
@@ -84,7 +84,7 @@ def plan_detail(request, programme_pk):
             "continuation": content["continuation"],
             "yields": readable_yield(content),
             "versions": versions,
-            "state": selectors.state_of(plan, latest),
+            "state": draft_state(plan, latest),
             "can_draft": permissions.can_draft_anchoring_plan(user, programme),
             "can_answer_yield": permissions.can_answer_yield(user, programme),
             "can_approve": can_approve,
@@ -280,25 +280,13 @@ def plan_approve(request, programme_pk):
         return _to_plan(programme.pk, "#godkendelse")
     require(permissions.can_approve_anchoring_plan(request.user, programme))
     plan = selectors.plan_of(programme, request.user) or AnchoringPlan(programme=programme)
-    try:
-        version = services.approve_plan(plan, by=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("Forankringsplanen er godkendt som version %(number)s.") % {"number": version.number},
-        )
-    return _to_plan(programme.pk, "#godkendelse")
-
-
-def _version(programme, user, number) -> AnchoringPlanVersion | None:
-    return (
-        AnchoringPlanVersion.objects.for_user(user)
-        .filter(plan__programme_id=programme.pk, number=number)
-        .select_related("approved_by")
-        .first()
+    approve_and_tell(
+        request,
+        plan,
+        services.approve_plan,
+        _("Forankringsplanen er godkendt som version %(number)s."),
     )
+    return _to_plan(programme.pk, "#godkendelse")
 
 
 @login_required
@@ -307,7 +295,9 @@ def version_detail(request, programme_pk, anchoring_version_number):
     """An approved version as it was approved. A number the plan has not reached is told on
     the plan page, where the versions are listed."""
     programme = programme_for(request.user, programme_pk)
-    version = _version(programme, request.user, anchoring_version_number)
+    version = approved_version(
+        AnchoringPlanVersion, programme, request.user, anchoring_version_number
+    )
     if version is None:
         messages.error(
             request,
@@ -330,44 +320,20 @@ def version_detail(request, programme_pk, anchoring_version_number):
     )
 
 
-def _number(value) -> int | None:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if number > 0 else None
-
-
 @login_required
 @require_GET
 def version_diff(request, programme_pk):
-    """The differences between two approved versions, or a version and the draft:
-    `?fra=1&til=2`, `til=udkast` for the draft (the default), `fra` by default the latest."""
-    user = request.user
-    programme = programme_for(user, programme_pk)
-    plan = selectors.plan_of(programme, user)
-    versions = selectors.versions_of(plan, user)
-    numbers = [v.number for v in versions]
-    context = {"programme": programme, "versions": versions, "draft": DRAFT, "error": None}
-    if not versions:
-        context["error"] = _(
+    """The differences between two approved versions, or a version and the draft
+    (`versioning.views.diff_context`)."""
+    programme = programme_for(request.user, programme_pk)
+    context = diff_context(
+        request,
+        programme,
+        selectors.plan_of(programme, request.user),
+        snapshot=snapshot,
+        diff=diff,
+        none_yet=_(
             "Forankringsplanen har ingen godkendt version endnu, så der er intet at sammenligne."
-        )
-        return render(request, "anchoring/version_diff.html", context)
-    given_to = request.GET.get("til", DRAFT)
-    to = DRAFT if given_to == DRAFT else _number(given_to)
-    given_from = request.GET.get("fra")
-    if given_from is None:
-        start = numbers[0] if to == DRAFT else (to - 1 if to else None)
-    else:
-        start = _number(given_from)
-    context.update({"fra": start, "til": to})
-    if start not in numbers or (to != DRAFT and to not in numbers):
-        context["error"] = _(
-            "Vælg to versioner, der findes: en godkendt version fra 1 til %(last)s, eller udkastet."
-        ) % {"last": numbers[0]}
-        return render(request, "anchoring/version_diff.html", context)
-    old = _version(programme, user, start).content
-    new = snapshot(plan) if to == DRAFT else _version(programme, user, to).content
-    context["differences"] = diff(old, new)
+        ),
+    )
     return render(request, "anchoring/version_diff.html", context)

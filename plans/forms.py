@@ -6,9 +6,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from keyfigures.models import Indicator
-from programmes.errors import DomainError
 from programmes.models import GroupMember, Principle, Purpose
 from programmes.validators import no_personal_identifiers, single_line
+from programmes.versioning.forms import apply_rule
 from programmes.widgets import DkfdsDateField
 
 from . import services
@@ -16,16 +16,6 @@ from .models import EvaluationKind, SubGoalStatus
 
 TEXT_MAX_LENGTH = 5_000
 INTRODUCTION_MAX_LENGTH = 20_000
-
-
-def _apply_rule(form, check, *args) -> None:
-    """Run a service's check on the cleaned data; its refusal goes next to its field."""
-    if form.errors:
-        return
-    try:
-        form.values = check(*args, form.cleaned_data)
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 class PlanForm(forms.Form):
@@ -166,7 +156,7 @@ class GoalForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        _apply_rule(self, services.check_goal)
+        apply_rule(self, services.check_goal)
         return data
 
 
@@ -216,5 +206,5 @@ class SubGoalForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        _apply_rule(self, services.check_sub_goal, self.programme)
+        apply_rule(self, services.check_sub_goal, self.programme)
         return data

@@ -1,15 +1,13 @@
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programmes.models import TenantModel
 from programmes.validators import no_personal_identifiers, single_line
+from programmes.versioning.models import ApprovedVersion, VersionedDraft
 
 
-class DevelopmentPlan(TenantModel):
+class DevelopmentPlan(VersionedDraft):
     """A programme's development plan (udviklingsplan): the working draft of its goals and
     sub-goals. Each approval by the steering group freezes the draft into a `PlanVersion`;
     a later edit makes the draft differ again while the approved version stays readable."""
@@ -25,10 +23,6 @@ class DevelopmentPlan(TenantModel):
     introduction = models.TextField(
         _("indledning"), blank=True, validators=[no_personal_identifiers]
     )
-    # True while the draft differs from the last approved version (or none is approved).
-    has_changes = models.BooleanField(_("har ændringer siden godkendelsen"), default=True)
-    created_at = models.DateTimeField(_("oprettet"), default=timezone.now)
-    updated_at = models.DateTimeField(_("ændret"), default=timezone.now)
 
     class Meta:
         verbose_name = _("udviklingsplan")
@@ -136,11 +130,9 @@ class SubGoal(TenantModel):
         return self.title
 
 
-class PlanVersion(TenantModel):
+class PlanVersion(ApprovedVersion):
     """An approved version of a development plan: who approved it and when, and its content
     as it was then. Immutable once written."""
-
-    tenant_parent = "plan"
 
     plan = models.ForeignKey(
         DevelopmentPlan,
@@ -148,30 +140,12 @@ class PlanVersion(TenantModel):
         on_delete=models.CASCADE,
         related_name="versions",
     )
-    number = models.PositiveSmallIntegerField(_("version"))
-    content = models.JSONField(_("indhold"))
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("godkendt af"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    approved_at = models.DateTimeField(_("godkendt"), default=timezone.now)
 
-    class Meta:
+    class Meta(ApprovedVersion.Meta):
         verbose_name = _("godkendt version af udviklingsplanen")
         verbose_name_plural = _("godkendte versioner af udviklingsplaner")
-        ordering = ["plan", "-number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["municipality", "plan", "number"], name="plan_version_once"
             )
         ]
-
-    def __str__(self):
-        return f"{self.plan} · {self.number}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ValidationError(_("En godkendt version kan ikke ændres."), code="immutable")
-        super().save(*args, **kwargs)

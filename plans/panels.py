@@ -2,6 +2,7 @@
 programme page, and on a steering member's start page the plans waiting for their approval."""
 
 from programmes import extensions
+from programmes.versioning.selectors import approved_versions, draft_state
 
 from . import selectors
 
@@ -9,11 +10,11 @@ from . import selectors
 def programme_plan_context(request, programme):
     """The plan's state and the way to it."""
     plan = selectors.plan_of(programme, request.user)
-    versions = selectors.versions_of(plan, request.user)[:1]
+    versions = approved_versions(plan, request.user)[:1]
     return {
         "programme": programme,
         "plan": plan,
-        "state": selectors.state_of(plan, versions[0] if versions else None),
+        "state": draft_state(plan, versions[0] if versions else None),
     }
 
 

@@ -1,23 +1,26 @@
 """The rules that change a development plan: its introduction, goals and sub-goals (the
 draft), and the steering group's approval of the draft as a new immutable version.
 
-Each function takes the acting user, checks the right (`permissions.py`), works in one
-transaction with the plan row locked (a drafter and an approver may act at once, and an
-approval must freeze the draft as one person saw it), changes nothing and logs nothing when
-given what is already there, and otherwise writes one activity entry on the plan. After a
-change `has_changes` says whether the draft now differs from the last approved version.
+Its functions keep the rules of every versioned plan (`programmes.versioning.services`);
+what this plan needs to be approved is its own.
 """
 
-import hashlib
-
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from programmes.activity import log_action
 from programmes.errors import DomainError
 from programmes.models import GroupMember, Principle, Purpose
+from programmes.versioning.services import (
+    approve_draft,
+    lock_draft,
+    note_change,
+    nothing_new_to_approve,
+    save_changes,
+    text_digest,
+    typed_text,
+)
 
 from . import permissions
 from .activity import Action
@@ -52,49 +55,11 @@ def _may_draft(by, programme) -> None:
     )
 
 
-def _text(value) -> str:
-    """Typed text as stored: no surrounding blanks, and a browser's CRLF line ends as LF (so
-    a form posted back unchanged is unchanged)."""
-    return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
-def _lock(plan: DevelopmentPlan) -> DevelopmentPlan:
-    return DevelopmentPlan.objects.select_for_update().get(pk=plan.pk)
-
-
-def _latest_version(plan) -> PlanVersion | None:
-    return PlanVersion.objects.filter(plan_id=plan.pk).order_by("-number").first()
-
-
-def _changed(locked: DevelopmentPlan) -> None:
-    """After a change to the draft: does it still differ from the last approved version?"""
-    latest = _latest_version(locked)
-    locked.has_changes = latest is None or latest.content != snapshot(locked)
-    locked.updated_at = timezone.now()
-    locked.save(update_fields=["has_changes", "updated_at"])
-
-
-def _save_changes(current, values: dict, fields) -> list[str]:
-    """Set and save only the `fields` whose value differs from `values`; the names changed
-    (none: no row is written)."""
-    changed = [name for name in fields if getattr(current, name) != values[name]]
-    for name in changed:
-        setattr(current, name, values[name])
-    if changed:
-        current.save(update_fields=changed)
-    return changed
-
-
 def get_or_create_plan(programme) -> DevelopmentPlan:
     """The programme's plan, made empty the first time someone writes in it (an empty plan
     is nothing to log)."""
     plan, _created = DevelopmentPlan.objects.get_or_create(programme=programme)
     return plan
-
-
-def text_digest(text: str) -> str:
-    """A short fingerprint of a text, for a form to say which text it was opened on."""
-    return hashlib.sha256((text or "").encode()).hexdigest()[:16]
 
 
 def change_plan(
@@ -112,9 +77,9 @@ def change_plan(
     overwrite an introduction someone else saved meanwhile (a whole group writes the plan).
     """
     _may_draft(by, programme)
-    introduction = _text(introduction)
+    introduction = typed_text(introduction)
     with transaction.atomic():
-        locked = _lock(get_or_create_plan(programme))
+        locked = lock_draft(get_or_create_plan(programme))
         goals = list(Goal.objects.filter(plan=locked).order_by("position", "id"))
         new_introduction = locked.introduction != introduction
         if new_introduction and shown is not None and shown != text_digest(locked.introduction):
@@ -145,7 +110,7 @@ def change_plan(
                 by=by,
                 data={"goals": [by_id[goal_id].title for goal_id in goal_order]},
             )
-        _changed(locked)
+        note_change(locked, snapshot)
     return locked
 
 
@@ -161,10 +126,10 @@ def check_goal(values: dict) -> dict:
     title, at least one purpose and one principle, and an evaluation that holds together
     (an indicator with a target, or a criterion). The other kind's fields are emptied."""
     values = {name: values.get(name) for name in GOAL_FIELDS}
-    values["title"] = _text(values["title"])
-    values["description"] = _text(values["description"])
-    values["target"] = _text(values["target"])
-    values["criterion"] = _text(values["criterion"])
+    values["title"] = typed_text(values["title"])
+    values["description"] = typed_text(values["description"])
+    values["target"] = typed_text(values["target"])
+    values["criterion"] = typed_text(values["criterion"])
     if not values["title"]:
         raise DomainError(_("Skriv målet."), field="title")
     purposes, principles = _numbers(values["purposes"]), _numbers(values["principles"])
@@ -210,13 +175,13 @@ def add_goal(programme, *, by, **values) -> Goal:
     _may_draft(by, programme)
     values = check_goal(values)
     with transaction.atomic():
-        locked = _lock(get_or_create_plan(programme))
+        locked = lock_draft(get_or_create_plan(programme))
         last = Goal.objects.filter(plan=locked).order_by("-position").first()
         goal = Goal.objects.create(
             plan=locked, position=(last.position + 1) if last else 0, **values
         )
         log_action(locked, Action.GOAL_ADDED, by=by, data=_goal_data(goal))
-        _changed(locked)
+        note_change(locked, snapshot)
     return goal
 
 
@@ -225,13 +190,13 @@ def change_goal(goal: Goal, *, by, **values) -> Goal:
     _may_draft(by, plan.programme)
     values = check_goal(values)
     with transaction.atomic():
-        locked = _lock(plan)
+        locked = lock_draft(plan)
         current = Goal.objects.select_related("indicator").get(pk=goal.pk)
-        changed = _save_changes(current, values, GOAL_FIELDS)
+        changed = save_changes(current, values, GOAL_FIELDS)
         if not changed:
             return current
         log_action(locked, Action.GOAL_CHANGED, by=by, data=_goal_data(current, fields=changed))
-        _changed(locked)
+        note_change(locked, snapshot)
     return current
 
 
@@ -240,14 +205,14 @@ def remove_goal(goal: Goal, *, by) -> None:
     plan = goal.plan
     _may_draft(by, plan.programme)
     with transaction.atomic():
-        locked = _lock(plan)
+        locked = lock_draft(plan)
         current = Goal.objects.filter(pk=goal.pk).first()
         if current is None:
             return
         data = _goal_data(current, sub_goals=current.sub_goals.count())
         current.delete()
         log_action(locked, Action.GOAL_REMOVED, by=by, data=data)
-        _changed(locked)
+        note_change(locked, snapshot)
 
 
 # Sub-goals -----------------------------------------------------------------------------
@@ -258,7 +223,7 @@ def check_sub_goal(programme, values: dict) -> dict:
     title, a start and a due date not before it, a status, and a responsible person (when
     given) from the programme's own groups."""
     values = {name: values.get(name) for name in SUB_GOAL_FIELDS}
-    values["title"] = _text(values["title"])
+    values["title"] = typed_text(values["title"])
     if not values["title"]:
         raise DomainError(_("Skriv delmålet."), field="title")
     if values["starts_on"] is None:
@@ -288,10 +253,10 @@ def add_sub_goal(goal: Goal, *, by, **values) -> SubGoal:
     _may_draft(by, plan.programme)
     values = check_sub_goal(plan.programme, values)
     with transaction.atomic():
-        locked = _lock(plan)
+        locked = lock_draft(plan)
         sub = SubGoal.objects.create(goal=goal, **values)
         log_action(locked, Action.SUB_GOAL_ADDED, by=by, data=_sub_goal_data(sub, goal))
-        _changed(locked)
+        note_change(locked, snapshot)
     return sub
 
 
@@ -301,9 +266,9 @@ def change_sub_goal(sub_goal: SubGoal, *, by, **values) -> SubGoal:
     _may_draft(by, plan.programme)
     values = check_sub_goal(plan.programme, values)
     with transaction.atomic():
-        locked = _lock(plan)
+        locked = lock_draft(plan)
         current = SubGoal.objects.select_related("responsible").get(pk=sub_goal.pk)
-        changed = _save_changes(current, values, SUB_GOAL_FIELDS)
+        changed = save_changes(current, values, SUB_GOAL_FIELDS)
         if not changed:
             return current
         log_action(
@@ -312,7 +277,7 @@ def change_sub_goal(sub_goal: SubGoal, *, by, **values) -> SubGoal:
             by=by,
             data=_sub_goal_data(current, goal, fields=changed),
         )
-        _changed(locked)
+        note_change(locked, snapshot)
     return current
 
 
@@ -321,14 +286,14 @@ def remove_sub_goal(sub_goal: SubGoal, *, by) -> None:
     plan = goal.plan
     _may_draft(by, plan.programme)
     with transaction.atomic():
-        locked = _lock(plan)
+        locked = lock_draft(plan)
         current = SubGoal.objects.filter(pk=sub_goal.pk).first()
         if current is None:
             return
         data = _sub_goal_data(current, goal)
         current.delete()
         log_action(locked, Action.SUB_GOAL_REMOVED, by=by, data=data)
-        _changed(locked)
+        note_change(locked, snapshot)
 
 
 # Approval ------------------------------------------------------------------------------
@@ -352,12 +317,7 @@ def approval_problem(content: dict, *, has_changes: bool, latest) -> str | None:
                 "Målet »%(title)s« mangler en evaluering: et nøgletal med et mål eller et "
                 "kriterium, man kan iagttage."
             ) % {"title": goal["title"]}
-    if latest is not None and (not has_changes or latest.content == content):
-        return _(
-            "Udkastet er det samme som den godkendte version %(number)s. Der er intet nyt at "
-            "godkende."
-        ) % {"number": latest.number}
-    return None
+    return nothing_new_to_approve(content, latest, has_changes=has_changes)
 
 
 def approve_plan(plan: DevelopmentPlan, *, by) -> PlanVersion:
@@ -374,24 +334,12 @@ def approve_plan(plan: DevelopmentPlan, *, by) -> PlanVersion:
     )
     if plan.pk is None:
         raise DomainError(str(NO_GOALS))
-    with transaction.atomic():
-        locked = _lock(plan)
-        content = snapshot(locked)
-        latest = _latest_version(locked)
-        problem = approval_problem(content, has_changes=locked.has_changes, latest=latest)
-        if problem:
-            raise DomainError(problem)
-        version = PlanVersion.objects.create(
-            plan=locked,
-            number=(latest.number if latest else 0) + 1,
-            content=content,
-            approved_by=by,
-            approved_at=timezone.now(),
-        )
-        locked.has_changes = False
-        locked.save(update_fields=["has_changes"])
-        log_action(
-            locked, Action.APPROVED, by=by, data={"number": version.number, "version": version.pk}
-        )
-    plan.has_changes = False
-    return version
+    return approve_draft(
+        plan,
+        by=by,
+        snapshot=snapshot,
+        problem=lambda content, locked, latest: approval_problem(
+            content, has_changes=locked.has_changes, latest=latest
+        ),
+        action=Action.APPROVED,
+    )

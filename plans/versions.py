@@ -4,21 +4,31 @@ content made readable for a page, and the differences between two contents in wo
 A snapshot holds facts, not sentences: purposes, principles and statuses by their codes
 (named in the reader's language when shown), dates as ISO strings, and the names a later
 change must not rewrite (the responsible person, the indicator) as text. The ids of goals and
-sub-goals are kept so that a renamed goal reads as changed, not as removed and added.
+sub-goals are kept so that a renamed goal reads as changed, not as removed and added. The
+reading of codes and dates and the pairing of items are every versioned plan's
+(`programmes.versioning.content`).
 """
 
 import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from programmes.models import Principle, Purpose
+from programmes.versioning.content import (
+    EMPTY,
+    changed_fields,
+    choice_label,
+    day_text,
+    iso_day,
+    item_key,
+    match_items,
+    shown_text,
+    text_change,
+)
 
 from .models import EvaluationKind, Goal, SubGoal, SubGoalStatus
-
-EMPTY = "–"
 
 
 def plan_goals(plan):
@@ -78,25 +88,6 @@ def snapshot(plan, goals=None) -> dict:
 
 
 # Reading a content ---------------------------------------------------------------------
-
-
-def _label(choices, value) -> str:
-    try:
-        return str(choices(value).label)
-    except ValueError:
-        return str(value)
-
-
-def _day(value: str) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _when(value: str) -> str:
-    day = _day(value)
-    return date_format(day, "DATE_FORMAT") if day else (value or EMPTY)
 
 
 def evaluation_text(evaluation: dict) -> str:
@@ -168,8 +159,8 @@ def readable(content: dict) -> list[ReadableGoal]:
                 id=goal.get("id"),
                 title=goal.get("title", ""),
                 description=goal.get("description", ""),
-                purposes=[_label(Purpose, p) for p in goal.get("purposes", [])],
-                principles=[_label(Principle, p) for p in goal.get("principles", [])],
+                purposes=[choice_label(Purpose, p) for p in goal.get("purposes", [])],
+                principles=[choice_label(Principle, p) for p in goal.get("principles", [])],
                 evaluation_kind=evaluation.get("kind", ""),
                 indicator=evaluation.get("indicator", ""),
                 unit=evaluation.get("unit", ""),
@@ -181,10 +172,10 @@ def readable(content: dict) -> list[ReadableGoal]:
                         id=sub.get("id"),
                         title=sub.get("title", ""),
                         responsible=sub.get("responsible", ""),
-                        starts_on=_day(sub.get("starts_on")),
-                        due_on=_day(sub.get("due_on")),
+                        starts_on=iso_day(sub.get("starts_on")),
+                        due_on=iso_day(sub.get("due_on")),
                         status=sub.get("status", ""),
-                        status_label=_label(SubGoalStatus, sub.get("status", "")),
+                        status_label=choice_label(SubGoalStatus, sub.get("status", "")),
                     )
                     for index, sub in enumerate(goal.get("sub_goals", []), start=1)
                 ],
@@ -196,33 +187,15 @@ def readable(content: dict) -> list[ReadableGoal]:
 # Differences ---------------------------------------------------------------------------
 
 
-def _key(item: dict):
-    return ("id", item["id"]) if item.get("id") is not None else ("title", item.get("title"))
-
-
-def _matched(old: list[dict], new: list[dict]):
-    """Pairs (old item or None, new item or None): the removed first, then the new order."""
-    old_by_key = {_key(item): item for item in old}
-    new_keys = {_key(item) for item in new}
-    pairs = [(item, None) for item in old if _key(item) not in new_keys]
-    pairs += [(old_by_key.get(_key(item)), item) for item in new]
-    return pairs
-
-
-def _text(value) -> str:
-    value = (value or "").strip() if isinstance(value, str) else value
-    return value or EMPTY
-
-
 def _labels(choices, values) -> str:
-    return "; ".join(_label(choices, v) for v in sorted(values or [])) or EMPTY
+    return "; ".join(choice_label(choices, v) for v in sorted(values or [])) or EMPTY
 
 
 def _goal_fields(goal: dict) -> list[tuple[str, str]]:
     """(what, value as text) of a goal, in the order a reader meets them."""
     return [
-        (_("titlen"), _text(goal.get("title"))),
-        (_("beskrivelsen"), _text(goal.get("description"))),
+        (_("titlen"), shown_text(goal.get("title"))),
+        (_("beskrivelsen"), shown_text(goal.get("description"))),
         (_("formålene"), _labels(Purpose, goal.get("purposes"))),
         (_("principperne"), _labels(Principle, goal.get("principles"))),
         (_("evalueringen"), evaluation_text(goal.get("evaluation"))),
@@ -231,43 +204,35 @@ def _goal_fields(goal: dict) -> list[tuple[str, str]]:
 
 def _sub_goal_fields(sub: dict) -> list[tuple[str, str]]:
     return [
-        (_("titlen"), _text(sub.get("title"))),
-        (_("den ansvarlige"), _text(sub.get("responsible"))),
-        (_("starten"), _when(sub.get("starts_on"))),
-        (_("fristen"), _when(sub.get("due_on"))),
-        (_("status"), _label(SubGoalStatus, sub.get("status", ""))),
+        (_("titlen"), shown_text(sub.get("title"))),
+        (_("den ansvarlige"), shown_text(sub.get("responsible"))),
+        (_("starten"), day_text(sub.get("starts_on"))),
+        (_("fristen"), day_text(sub.get("due_on"))),
+        (_("status"), choice_label(SubGoalStatus, sub.get("status", ""))),
     ]
-
-
-def _changes(old_fields, new_fields):
-    for (what, before), (_what, after) in zip(old_fields, new_fields, strict=True):
-        if before != after:
-            yield what, before, after
 
 
 def diff(old_content: dict, new_content: dict) -> list[str]:
     """The differences from `old_content` to `new_content` (two snapshots), as sentences in
     the reader's language; empty when they say the same."""
     old_content, new_content = old_content or {}, new_content or {}
-    lines = []
-    before, after = _text(old_content.get("introduction")), _text(new_content.get("introduction"))
-    if before != after:
-        lines.append(
-            _("Indledningen er ændret fra »%(before)s« til »%(after)s«.")
-            % {"before": before, "after": after}
-        )
+    lines = text_change(
+        _("Indledningen er ændret fra »%(before)s« til »%(after)s«."),
+        old_content.get("introduction"),
+        new_content.get("introduction"),
+    )
     old_goals, new_goals = old_content.get("goals", []), new_content.get("goals", [])
-    kept = {_key(goal) for goal in old_goals} & {_key(goal) for goal in new_goals}
-    old_order = [goal.get("title") for goal in old_goals if _key(goal) in kept]
-    new_order = [goal.get("title") for goal in new_goals if _key(goal) in kept]
-    if [_key(g) for g in old_goals if _key(g) in kept] != [
-        _key(g) for g in new_goals if _key(g) in kept
+    kept = {item_key(goal) for goal in old_goals} & {item_key(goal) for goal in new_goals}
+    old_order = [goal.get("title") for goal in old_goals if item_key(goal) in kept]
+    new_order = [goal.get("title") for goal in new_goals if item_key(goal) in kept]
+    if [item_key(g) for g in old_goals if item_key(g) in kept] != [
+        item_key(g) for g in new_goals if item_key(g) in kept
     ]:
         lines.append(
             _("Målenes rækkefølge er ændret fra »%(before)s« til »%(after)s«.")
             % {"before": "; ".join(old_order), "after": "; ".join(new_order)}
         )
-    for old_goal, new_goal in _matched(old_goals, new_goals):
+    for old_goal, new_goal in match_items(old_goals, new_goals):
         if new_goal is None:
             lines.append(_("Målet »%(title)s« er fjernet.") % {"title": old_goal.get("title")})
             continue
@@ -275,12 +240,12 @@ def diff(old_content: dict, new_content: dict) -> list[str]:
         if old_goal is None:
             lines.append(_("Målet »%(title)s« er tilføjet.") % {"title": title})
             continue
-        for what, was, now in _changes(_goal_fields(old_goal), _goal_fields(new_goal)):
+        for what, was, now in changed_fields(_goal_fields(old_goal), _goal_fields(new_goal)):
             lines.append(
                 _("Målet »%(goal)s«: %(what)s er ændret fra »%(before)s« til »%(after)s«.")
                 % {"goal": title, "what": what, "before": was, "after": now}
             )
-        subs = _matched(old_goal.get("sub_goals", []), new_goal.get("sub_goals", []))
+        subs = match_items(old_goal.get("sub_goals", []), new_goal.get("sub_goals", []))
         for old_sub, new_sub in subs:
             if new_sub is None:
                 lines.append(
@@ -293,7 +258,7 @@ def diff(old_content: dict, new_content: dict) -> list[str]:
                     % {"goal": title, "title": new_sub.get("title")}
                 )
             else:
-                for what, was, now in _changes(
+                for what, was, now in changed_fields(
                     _sub_goal_fields(old_sub), _sub_goal_fields(new_sub)
                 ):
                     lines.append(

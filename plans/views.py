@@ -14,14 +14,14 @@ from programmes.pages import show_refusal
 from programmes.permissions import require
 from programmes.scoping import get_for_user_or_404
 from programmes.selectors import programme_for
+from programmes.versioning.selectors import approved_version, approved_versions, draft_state
+from programmes.versioning.views import approve_and_tell, diff_context
 
 from . import permissions, selectors, services
 from .forms import GoalForm, PlanForm, SubGoalForm
 from .models import DevelopmentPlan, Goal, PlanVersion, SubGoal
 from .timeline import sub_goal_timeline
 from .versions import diff, plan_goals, readable, snapshot
-
-DRAFT = "udkast"
 
 
 def _goal(request, goal_pk) -> Goal:
@@ -62,7 +62,7 @@ def plan_detail(request, programme_pk):
     plan = selectors.plan_of(programme, user)
     content = snapshot(plan, plan_goals(plan) if plan else [])
     goals = readable(content)
-    versions = selectors.versions_of(plan, user)
+    versions = approved_versions(plan, user)
     can_approve = permissions.can_approve_plan(user, programme)
     approval_problem = None
     if can_approve:
@@ -81,7 +81,7 @@ def plan_detail(request, programme_pk):
             "goals": goals,
             "chart": sub_goal_timeline(programme, goals),
             "versions": versions,
-            "state": selectors.state_of(plan, versions[0] if versions else None),
+            "state": draft_state(plan, versions[0] if versions else None),
             "can_draft": permissions.can_draft_plan(user, programme),
             "can_approve": can_approve,
             "approval_problem": approval_problem,
@@ -293,25 +293,13 @@ def plan_approve(request, programme_pk):
         return _to_plan(programme.pk, "#godkendelse")
     require(permissions.can_approve_plan(request.user, programme))
     plan = selectors.plan_of(programme, request.user) or DevelopmentPlan(programme=programme)
-    try:
-        version = services.approve_plan(plan, by=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("Udviklingsplanen er godkendt som version %(number)s.") % {"number": version.number},
-        )
-    return _to_plan(programme.pk, "#godkendelse")
-
-
-def _version(programme, user, number) -> PlanVersion | None:
-    return (
-        PlanVersion.objects.for_user(user)
-        .filter(plan__programme_id=programme.pk, number=number)
-        .select_related("approved_by")
-        .first()
+    approve_and_tell(
+        request,
+        plan,
+        services.approve_plan,
+        _("Udviklingsplanen er godkendt som version %(number)s."),
     )
+    return _to_plan(programme.pk, "#godkendelse")
 
 
 @login_required
@@ -320,7 +308,7 @@ def version_detail(request, programme_pk, version_number):
     """An approved version as it was approved. A number the plan has not reached is told on
     the plan page, where the versions are listed."""
     programme = programme_for(request.user, programme_pk)
-    version = _version(programme, request.user, version_number)
+    version = approved_version(PlanVersion, programme, request.user, version_number)
     if version is None:
         messages.error(
             request,
@@ -342,44 +330,20 @@ def version_detail(request, programme_pk, version_number):
     )
 
 
-def _number(value) -> int | None:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if number > 0 else None
-
-
 @login_required
 @require_GET
 def version_diff(request, programme_pk):
-    """The differences between two approved versions, or a version and the draft:
-    `?fra=1&til=2`, `til=udkast` for the draft (the default), `fra` by default the latest."""
-    user = request.user
+    """The differences between two approved versions, or a version and the draft
+    (`versioning.views.diff_context`)."""
     programme = programme_for(request.user, programme_pk)
-    plan = selectors.plan_of(programme, user)
-    versions = selectors.versions_of(plan, user)
-    numbers = [v.number for v in versions]
-    context = {"programme": programme, "versions": versions, "draft": DRAFT, "error": None}
-    if not versions:
-        context["error"] = _(
+    context = diff_context(
+        request,
+        programme,
+        selectors.plan_of(programme, request.user),
+        snapshot=snapshot,
+        diff=diff,
+        none_yet=_(
             "Udviklingsplanen har ingen godkendt version endnu, så der er intet at sammenligne."
-        )
-        return render(request, "plans/version_diff.html", context)
-    given_to = request.GET.get("til", DRAFT)
-    to = DRAFT if given_to == DRAFT else _number(given_to)
-    given_from = request.GET.get("fra")
-    if given_from is None:
-        start = numbers[0] if to == DRAFT else (to - 1 if to else None)
-    else:
-        start = _number(given_from)
-    context.update({"fra": start, "til": to})
-    if start not in numbers or (to != DRAFT and to not in numbers):
-        context["error"] = _(
-            "Vælg to versioner, der findes: en godkendt version fra 1 til %(last)s, eller udkastet."
-        ) % {"last": numbers[0]}
-        return render(request, "plans/version_diff.html", context)
-    old = _version(programme, user, start).content
-    new = snapshot(plan) if to == DRAFT else _version(programme, user, to).content
-    context["differences"] = diff(old, new)
+        ),
+    )
     return render(request, "plans/version_diff.html", context)
