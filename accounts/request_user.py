@@ -3,7 +3,8 @@
 Every signed-in request needs the user (`request.user`) and their memberships
 (`CurrentMunicipalityMiddleware`: the current municipality, the tenant scope, the roles). Both
 are kept as ONE cache entry per user, so a request after the first reads them with one cache
-read and no SQL; the session itself is read from the cache too (`SESSION_ENGINE`).
+read and no SQL; the session itself is read from the cache too, in the same round trip
+(`accounts.sessions`).
 
 Invalidation: saving or deleting a user, one of their memberships (added, removed, role
 changed) or a municipality they belong to goes through the model signals connected in
@@ -41,6 +42,8 @@ from django.utils.crypto import constant_time_compare
 from django_scopes import scopes_disabled
 
 from programmes.models import Membership, Municipality
+
+from . import sessions
 
 logger = logging.getLogger(__name__)
 
@@ -132,13 +135,18 @@ def store(user_id, entry) -> bool:
         return False
 
 
-def load(user_id):
-    """The user with this pk (or None) and their memberships: the cache, else the database."""
-    try:
-        entry = cache.get(cache_key(user_id))
-    except Exception:
-        logger.exception("Could not read the request user from the cache")
-        entry = TOMBSTONE  # read the database, store nothing
+_UNREAD = object()
+
+
+def load(user_id, entry=_UNREAD):
+    """The user with this pk (or None) and their memberships: the cache (or `entry`, read
+    from it already), else the database."""
+    if entry is _UNREAD:
+        try:
+            entry = cache.get(cache_key(user_id))
+        except Exception:
+            logger.exception("Could not read the request user from the cache")
+            entry = TOMBSTONE  # read the database, store nothing
     if isinstance(entry, tuple):
         return build(entry)
     fresh = read_database(user_id)
@@ -168,7 +176,12 @@ def get_user(request):
         if backend_path in settings.AUTHENTICATION_BACKENDS:
             backend = _backend(backend_path)
             if type(backend).get_user is ModelBackend.get_user:
-                user, _memberships = load(user_id)
+                prefetched = getattr(request.session, "prefetched_user", None)
+                if prefetched is not None and prefetched[0] == user_id:
+                    user, _memberships = load(user_id, prefetched[1])
+                else:
+                    user, _memberships = load(user_id)
+                sessions.remember(request.session.session_key, user_id)
                 if user is not None and not backend.user_can_authenticate(user):
                     user = None
             else:

@@ -247,7 +247,7 @@ SESSION_COOKIE_AGE = 60 * 60 * 10
 # Sessions are read from the cache (Redis; locmem with DEBUG and no REDIS_URL) and written
 # through to the database, so a flushed or restarted Redis (or a restarted development
 # server) logs nobody out; a request reads its session without SQL.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_ENGINE = "accounts.sessions"  # cached_db, read with the user in one round trip
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)

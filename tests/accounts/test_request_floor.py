@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
-from accounts import request_user
+from accounts import request_user, sessions
 from programmes.models import Membership
 from tests.factories import DEFAULT_PASSWORD, MembershipFactory, member, municipality
 
@@ -252,3 +252,73 @@ def test_a_failing_cache_falls_back_to_the_database(
     with scopes_disabled():
         Membership.objects.get(user=two_municipality_person, role=Role.READER).delete()
     assert state(client)["municipalities"] == ["Roskilde"]
+
+
+def _cache_reads(monkeypatch):
+    """Count the default cache's reads by the request: {"get": n, "get_many": n} (a get made
+    by the cache's own get_many is part of that one read)."""
+    backend = caches["default"]
+    reads = {"get": 0, "get_many": 0}
+    inside = []
+    get, get_many = backend.get, backend.get_many
+
+    def counted_get(*args, **kwargs):
+        if not inside:
+            reads["get"] += 1
+        return get(*args, **kwargs)
+
+    def counted_get_many(*args, **kwargs):
+        reads["get_many"] += 1
+        inside.append(True)
+        try:
+            return get_many(*args, **kwargs)
+        finally:
+            inside.pop()
+
+    monkeypatch.setattr(backend, "get", counted_get)
+    monkeypatch.setattr(backend, "get_many", counted_get_many)
+    return reads
+
+
+def test_the_session_and_the_user_are_read_in_one_cache_round_trip(
+    client_for, two_municipality_person, monkeypatch
+):
+    client = client_for(two_municipality_person)
+    state(client)  # the first request learns whose session it is
+    reads = _cache_reads(monkeypatch)
+
+    assert state(client)["municipalities"] == ["Herning", "Roskilde"]
+    assert reads == {"get": 0, "get_many": 1}
+
+
+def test_a_session_remembered_as_another_users_reads_its_own_user(
+    client_for, two_municipality_person, roskilde_coordinator
+):
+    client = client_for(two_municipality_person)
+    state(client)
+    sessions.remember(client.session.session_key, roskilde_coordinator.pk)  # a wrong guess
+
+    assert state(client)["user"] == "to-kommuner@example.dk"
+    assert state(client)["municipalities"] == ["Herning", "Roskilde"]
+
+
+def test_a_prefetched_user_entry_that_was_invalidated_is_read_from_the_database(
+    client_for, two_municipality_person, count_queries
+):
+    client = client_for(two_municipality_person)
+    state(client)
+    state(client)
+    with scopes_disabled():
+        Membership.objects.get(user=two_municipality_person, role=Role.READER).delete()
+
+    assert state(client)["municipalities"] == ["Roskilde"]
+
+
+def test_the_remembered_sessions_are_bounded(monkeypatch):
+    monkeypatch.setattr(sessions, "_USERS", {})
+    monkeypatch.setattr(sessions, "_MAX_REMEMBERED", 3)
+    for n in range(5):
+        sessions.remember(f"key{n}", n)
+
+    assert len(sessions._USERS) <= 3
+    assert sessions._USERS["key4"] == 4
