@@ -1,6 +1,6 @@
 from django.conf import settings
-from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django_scopes import scope, scopes_disabled
 from django_scopes.state import state as scope_state
 
@@ -55,16 +55,26 @@ class CurrentMunicipalityMiddleware:
             return self.get_response(request)
 
 
-class DanishFirstLocaleMiddleware(LocaleMiddleware):
-    """Danish unless the user chose English with the language switch.
+class DanishFirstLocaleMiddleware:
+    """Danish unless the user chose English with the language switch (its cookie).
 
     Django's LocaleMiddleware also follows the browser's Accept-Language, which would show a
-    Danish public service in English on many work computers set up in English.
+    Danish public service in English on many work computers set up in English, and looks for
+    a language prefix in the URL, which this project does not use. The language depends on
+    the cookie alone, so responses vary by Cookie, not by Accept-Language.
     """
 
-    def process_request(self, request):
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.languages = frozenset(code for code, _name in settings.LANGUAGES)
+
+    def __call__(self, request):
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        if chosen not in dict(settings.LANGUAGES):
+        if chosen not in self.languages:
             chosen = settings.LANGUAGE_CODE
         translation.activate(chosen)
         request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response
