@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 DKFDS_CSS = ROOT / "static" / "vendor" / "dkfds" / "css" / "dkfds.min.css"
+HTMX_JS = ROOT / "static" / "vendor" / "htmx" / "htmx.min.js"
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 NAVIGATION_TIMEOUT_MS = 15_000
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -38,10 +39,11 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def _static_assets():
-    """The DKFDS files the pages load; copied from node_modules when missing."""
-    if not DKFDS_CSS.exists():
-        if not (ROOT / "node_modules" / "dkfds").exists():
-            pytest.fail("node_modules/dkfds is missing: run `npm ci` in the project root.")
+    """The DKFDS and htmx files the pages load; copied from node_modules when missing."""
+    if not (DKFDS_CSS.exists() and HTMX_JS.exists()):
+        for package in ("dkfds", "htmx.org"):
+            if not (ROOT / "node_modules" / package).exists():
+                pytest.fail(f"node_modules/{package} is missing: run `npm ci` in the project root.")
         subprocess.run(["sh", str(ROOT / "scripts" / "copy-assets.sh")], check=True)
 
 
