@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from plans.forms import MemberChoiceField
 from plans.models import Goal
+from programmes.edits import apply_rule
 from programmes.models import GroupMember
 from programmes.validators import no_personal_identifiers, single_line
-from programmes.versioning.forms import apply_rule
 from programmes.widgets import DkfdsDateField
 
 from . import services

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from plans.models import Goal
 from programmes.activity import log_action
+from programmes.edits import save_changes, typed_text
 from programmes.errors import DomainError
 from programmes.models import GroupMember
 from programmes.versioning.services import (
@@ -19,9 +20,7 @@ from programmes.versioning.services import (
     lock_draft,
     note_change,
     nothing_new_to_approve,
-    save_changes,
     text_digest,
-    typed_text,
 )
 from trial_actions.selectors import adopted_trial_actions
 

@@ -4,11 +4,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from programmes.edits import typed_text
 from programmes.validators import no_personal_identifiers
 from programmes.widgets import DkfdsDateField
 
 from .models import Dimension, Rating, Score
-from .services import normalise_text
 
 TEXT_MAX_LENGTH = 5_000
 
@@ -33,7 +33,7 @@ class VersionForm(forms.Form):
         return day
 
     def clean_summary(self):
-        return normalise_text(self.cleaned_data["summary"])
+        return typed_text(self.cleaned_data["summary"])
 
 
 class RatingForm(forms.ModelForm):
@@ -69,10 +69,10 @@ class RatingForm(forms.ModelForm):
             self.fields[name].widget.attrs["maxlength"] = TEXT_MAX_LENGTH
 
     def clean_justification(self):
-        return normalise_text(self.cleaned_data["justification"])
+        return typed_text(self.cleaned_data["justification"])
 
     def clean_evidence(self):
-        return normalise_text(self.cleaned_data["evidence"])
+        return typed_text(self.cleaned_data["evidence"])
 
     def rating(self) -> dict:
         return {"dimension": self.dimension, **self.cleaned_data}
@@ -109,4 +109,4 @@ class DimensionForm(forms.ModelForm):
         return name
 
     def clean_description(self):
-        return normalise_text(self.cleaned_data["description"])
+        return typed_text(self.cleaned_data["description"])

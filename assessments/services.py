@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from programmes.activity import log_action
+from programmes.edits import typed_text
 from programmes.errors import DomainError
 from programmes.models import Programme
 
@@ -22,11 +23,6 @@ from .activity import Action
 from .models import Assessment, Dimension, Rating, Score
 
 DIMENSION_FIELDS = ("name", "description", "position")
-
-
-def normalise_text(value: str | None) -> str:
-    """Text as stored: browsers post line breaks as CRLF, the database keeps LF."""
-    return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def _refuse_invalid(instance, *, exclude=()) -> None:
@@ -52,12 +48,12 @@ def latest_assessment(programme) -> Assessment | None:
 def _content(summary: str, ratings) -> tuple:
     """What a version says, to tell whether a new one says anything new."""
     return (
-        normalise_text(summary),
+        typed_text(summary),
         {
             rating["dimension"].pk: (
                 int(rating["score"]),
-                normalise_text(rating["justification"]),
-                normalise_text(rating.get("evidence")),
+                typed_text(rating["justification"]),
+                typed_text(rating.get("evidence")),
             )
             for rating in ratings
         },
@@ -126,8 +122,8 @@ def add_assessment(
         rating = Rating(
             dimension=wanted["dimension"],
             score=wanted["score"],
-            justification=normalise_text(wanted["justification"]),
-            evidence=normalise_text(wanted.get("evidence")),
+            justification=typed_text(wanted["justification"]),
+            evidence=typed_text(wanted.get("evidence")),
         )
         if rating.score not in Score.values:
             raise DomainError(_("Vælg en vurdering fra 1 til 5."), field="score")
@@ -139,7 +135,7 @@ def add_assessment(
         programme=programme,
         number=(latest.number if latest else 0) + 1,
         assessed_on=assessed_on,
-        summary=normalise_text(summary),
+        summary=typed_text(summary),
         created_by=by,
     )
     _refuse_invalid(assessment, exclude=["programme", "created_by"])
@@ -179,7 +175,7 @@ def create_dimension(*, by, name: str, description: str = "", position: int | No
     """SBST adds a dimension to the assessment; every later version rates it."""
     dimension = Dimension(
         name=name.strip(),
-        description=normalise_text(description),
+        description=typed_text(description),
         position=next_position() if position is None else position,
     )
     if not dimension.name:
@@ -199,7 +195,7 @@ def change_dimension(dimension: Dimension, *, by, **values) -> list[str]:
     locked = Dimension.objects.select_for_update().get(pk=dimension.pk)
     wanted = {
         "name": (values.get("name", locked.name) or "").strip(),
-        "description": normalise_text(values.get("description", locked.description)),
+        "description": typed_text(values.get("description", locked.description)),
         "position": values.get("position", locked.position),
     }
     changed = [field for field in DIMENSION_FIELDS if getattr(locked, field) != wanted[field]]

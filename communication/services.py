@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from programmes.activity import log_action
+from programmes.edits import save_changes
 from programmes.errors import DomainError
 from programmes.models import GroupMember
 
@@ -164,12 +165,9 @@ def change_activity(
     )
     with transaction.atomic():
         locked = _lock(activity)
-        changed = [name for name in FIELDS if getattr(locked, name) != values[name]]
+        changed = save_changes(locked, values, FIELDS)
         if not changed:
             return _refresh(activity, locked)
-        for name in changed:
-            setattr(locked, name, values[name])
-        locked.save(update_fields=changed)
         _log(
             locked,
             Action.CHANGED,

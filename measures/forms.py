@@ -4,7 +4,7 @@ that a broken rule shows next to its field."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from programmes.errors import DomainError
+from programmes.edits import apply_rule
 from programmes.validators import no_personal_identifiers, single_line
 from programmes.widgets import DkfdsDateField
 
@@ -12,16 +12,6 @@ from . import services
 from .models import UnitKind
 
 DESCRIPTION_MAX_LENGTH = 5_000
-
-
-def _apply_rule(form, check, *args) -> None:
-    """Run a service's check on the cleaned data; its refusal goes next to its field."""
-    if form.errors:
-        return
-    try:
-        form.values = check(*args, form.cleaned_data)
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 class MeasureForm(forms.Form):
@@ -54,7 +44,7 @@ class MeasureForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        _apply_rule(self, services.check_measure)
+        apply_rule(self, services.check_measure)
         return data
 
 
@@ -110,5 +100,5 @@ class PointForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        _apply_rule(self, services.check_point, self.measure)
+        apply_rule(self, services.check_point, self.measure)
         return data

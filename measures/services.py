@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from plans.models import Goal
 from programmes.activity import log_action
+from programmes.edits import save_changes, typed_text
 from programmes.errors import DomainError
 
 from . import permissions
@@ -27,11 +28,6 @@ POINT_FIELDS = ("measured_on", "value", "note")
 LARGEST_VALUE = Decimal("9999999999.99")
 
 
-def _text(value) -> str:
-    """Typed text as stored: no surrounding blanks, LF line ends."""
-    return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
 def _may_edit(by, owner) -> None:
     if not permissions.can_edit_measures_of(by, owner):
         raise DomainError(
@@ -40,15 +36,6 @@ def _may_edit(by, owner) -> None:
                 "dens målinger."
             )
         )
-
-
-def _save_changes(current, values: dict, fields) -> list[str]:
-    changed = [name for name in fields if getattr(current, name) != values[name]]
-    for name in changed:
-        setattr(current, name, values[name])
-    if changed:
-        current.save(update_fields=changed)
-    return changed
 
 
 def _measure_data(measure: Measure, **extra) -> dict:
@@ -66,8 +53,8 @@ def _measure_data(measure: Measure, **extra) -> dict:
 def check_measure(values: dict) -> dict:
     """A measure's values as stored, or a `DomainError` on the field that breaks a rule."""
     values = {name: values.get(name) for name in MEASURE_FIELDS}
-    values["name"] = _text(values["name"])
-    values["description"] = _text(values["description"])
+    values["name"] = typed_text(values["name"])
+    values["description"] = typed_text(values["description"])
     if not values["name"]:
         raise DomainError(_("Giv målingen et navn."), field="name")
     if values["unit"] not in UnitKind.values:
@@ -108,7 +95,7 @@ def change_measure(measure: Measure, *, by, **values) -> Measure:
                         % {"date": date_format(point.measured_on), "reason": error.message},
                         field="unit",
                     ) from error
-        changed = _save_changes(current, values, MEASURE_FIELDS)
+        changed = save_changes(current, values, MEASURE_FIELDS)
         if not changed:
             return current
         current.updated_at = timezone.now()
@@ -165,7 +152,7 @@ def check_point(measure: Measure, values: dict) -> dict:
     if values["measured_on"] is None:
         raise DomainError(_("Skriv datoen for målingen."), field="measured_on")
     values["value"] = check_value(measure.unit, values["value"])
-    values["note"] = _text(values["note"])
+    values["note"] = typed_text(values["note"])
     return values
 
 
@@ -214,7 +201,7 @@ def change_point(point: MeasurePoint, *, by, **values) -> MeasurePoint:
         values = check_point(locked, values)
         current = MeasurePoint.objects.get(pk=point.pk)
         _refuse_taken_date(locked, values["measured_on"], exclude=current)
-        changed = _save_changes(current, values, POINT_FIELDS)
+        changed = save_changes(current, values, POINT_FIELDS)
         if not changed:
             return current
         log_action(

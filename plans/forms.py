@@ -6,9 +6,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from keyfigures.models import Indicator
+from programmes.edits import apply_rule
 from programmes.models import GroupMember, Principle, Purpose
 from programmes.validators import no_personal_identifiers, single_line
-from programmes.versioning.forms import apply_rule
 from programmes.widgets import DkfdsDateField
 
 from . import services

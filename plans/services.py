@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from programmes.activity import log_action
+from programmes.edits import save_changes, typed_text
 from programmes.errors import DomainError
 from programmes.models import GroupMember, Principle, Purpose
 from programmes.versioning.services import (
@@ -17,9 +18,7 @@ from programmes.versioning.services import (
     lock_draft,
     note_change,
     nothing_new_to_approve,
-    save_changes,
     text_digest,
-    typed_text,
 )
 
 from . import permissions

@@ -4,8 +4,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from programmes.edits import typed_text
+
 from .models import RespondentKind
-from .services import SCALE_MAX_STEPS, lines, normalise_text
+from .services import SCALE_MAX_STEPS, lines
 
 DONT_KNOW = "0"
 
@@ -131,7 +133,7 @@ class DimensionForm(forms.Form):
         return self.cleaned_data["name"].strip()
 
     def clean_description(self):
-        return normalise_text(self.cleaned_data["description"])
+        return typed_text(self.cleaned_data["description"])
 
     def clean_statements(self):
         return lines(self.cleaned_data["statements"])

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from phases.models import Phase
 from phases.selectors import phase_of
 from programmes.activity import log_action
+from programmes.edits import typed_text
 from programmes.errors import DomainError
 from programmes.models import Programme
 
@@ -49,14 +50,9 @@ ROUND_PHASES = {
 }
 
 
-def normalise_text(value: str | None) -> str:
-    """Text as stored: browsers post line breaks as CRLF, the database keeps LF."""
-    return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
 def lines(value: str | None) -> list[str]:
     """The non-empty lines of a text, each stripped: a list typed one item per line."""
-    return [line.strip() for line in normalise_text(value).split("\n") if line.strip()]
+    return [line.strip() for line in typed_text(value).split("\n") if line.strip()]
 
 
 # The instrument --------------------------------------------------------------------------
@@ -177,7 +173,7 @@ def _new_key(instrument: Instrument, name: str) -> str:
 def add_dimension(*, by, name: str, description: str = "", statements: list[str]) -> Dimension:
     """Add a dimension with its statements at the end of the newest version (a new version
     when the newest has been used). Its key is new: it was in no earlier round."""
-    name, description = name.strip(), normalise_text(description)
+    name, description = name.strip(), typed_text(description)
     _check_statements(statements)
     locked = _lock_newest()
     _check_name(locked, name)
@@ -206,7 +202,7 @@ def change_dimension(
 ) -> list[str]:
     """Change a dimension of the newest version; returns the fields changed (none: nothing
     is saved, no version is made and nothing is logged)."""
-    name, description = name.strip(), normalise_text(description)
+    name, description = name.strip(), typed_text(description)
     _check_statements(statements)
     locked = _lock_newest()
     current = _dimension_in(locked, key)

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from plans.models import SubGoal
-from programmes.errors import DomainError
+from programmes.edits import apply_rule
 from programmes.models import GroupMember, Principle, ProgrammeGroup
 from programmes.validators import no_personal_identifiers, single_line
 from programmes.widgets import DkfdsDateField
@@ -118,11 +118,7 @@ class TrialActionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not self.errors:
-            try:
-                self.values = services.check_plan(self.programme, data)
-            except DomainError as error:
-                self.add_error(error.field if error.field in self.fields else None, error.message)
+        apply_rule(self, services.check_plan, self.programme)
         return data
 
     def plan(self) -> dict:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from plans.models import SubGoal
 from programmes.activity import log_action
+from programmes.edits import typed_text
 from programmes.errors import DomainError
 from programmes.models import GroupMember, Principle, ProgrammeGroup
 
@@ -63,12 +64,6 @@ def _refuse_unless_worker(by, programme) -> None:
         )
 
 
-def _text(value) -> str:
-    """Typed text as stored: no surrounding blanks, and a browser's CRLF line ends as LF (so
-    a form posted back unchanged is unchanged)."""
-    return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
 def _pk(value):
     return getattr(value, "pk", value)
 
@@ -90,15 +85,15 @@ def check_plan(programme, values: dict) -> dict:
     a period with its end not before its start and an evaluation date inside or after it,
     and a group, a responsible person and sub-goals (when given) of the programme's own."""
     checked = {
-        "title": _text(values.get("title")),
-        "problem": _text(values.get("problem")),
-        "hoped_for": _text(values.get("hoped_for")),
+        "title": typed_text(values.get("title")),
+        "problem": typed_text(values.get("problem")),
+        "hoped_for": typed_text(values.get("hoped_for")),
         "group_id": _pk(values.get("group")),
         "responsible_id": _pk(values.get("responsible")),
         "starts_on": values.get("starts_on"),
         "ends_on": values.get("ends_on"),
         "evaluate_by": values.get("evaluate_by"),
-        "success_measure": _text(values.get("success_measure")),
+        "success_measure": typed_text(values.get("success_measure")),
     }
     if not checked["title"]:
         raise DomainError(_("Giv prøvehandlingen en titel."), field="title")
@@ -267,7 +262,7 @@ def plan_values(trial_action) -> dict:
 def add_observation(trial_action, *, by, observed_on, text) -> Observation:
     """A dated observation in the log of a trial action that is being carried out."""
     _refuse_unless_worker(by, trial_action.programme)
-    text = _text(text)
+    text = typed_text(text)
     if observed_on is None:
         raise DomainError(_("Skriv datoen for iagttagelsen."), field="observed_on")
     if observed_on > copenhagen_today():
@@ -373,8 +368,8 @@ def transition_trial_action(
     one's plan from today; it is set on the returned row as `created_follow_up`.
     """
     _refuse_unless_worker(by, trial_action.programme)
-    what_happened, learning = _text(what_happened), _text(learning)
-    decision_reason = _text(decision_reason)
+    what_happened, learning = typed_text(what_happened), typed_text(learning)
+    decision_reason = typed_text(decision_reason)
     if to == State.EVALUATED:
         if not what_happened:
             raise DomainError(

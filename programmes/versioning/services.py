@@ -17,29 +17,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from programmes.activity import log_action
+
+# Shared with every edit page (`programmes.edits`); importable from here too.
+from programmes.edits import save_changes as save_changes
+from programmes.edits import typed_text as typed_text
 from programmes.errors import DomainError
-
-
-def typed_text(value) -> str:
-    """Typed text as stored: no surrounding blanks, and a browser's CRLF line ends as LF (so
-    a form posted back unchanged is unchanged)."""
-    return (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def text_digest(text: str) -> str:
     """A short fingerprint of a text, for a form to say which text it was opened on."""
     return hashlib.sha256((text or "").encode()).hexdigest()[:16]
-
-
-def save_changes(current, values: dict, fields) -> list[str]:
-    """Set and save only the `fields` whose value differs from `values`; the names changed
-    (none: no row is written)."""
-    changed = [name for name in fields if getattr(current, name) != values[name]]
-    for name in changed:
-        setattr(current, name, values[name])
-    if changed:
-        current.save(update_fields=changed)
-    return changed
 
 
 def lock_draft(plan):

@@ -1,5 +1,5 @@
 """The versioned plan (`programmes.versioning`) on its own: reading and comparing snapshots,
-the draft's bookkeeping, the approval, the shared queries, the form rule and the diff page.
+the draft's bookkeeping, the approval, the shared queries and the diff page.
 
 The mechanism is driven here with the development plan's models but with snapshots of its
 own, so these tests hold whatever `plans` puts in its content.
@@ -9,7 +9,6 @@ import datetime
 
 import pytest
 import time_machine
-from django import forms
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.exceptions import ValidationError
@@ -29,7 +28,6 @@ from programmes.versioning.content import (
     shown_text,
     text_change,
 )
-from programmes.versioning.forms import apply_rule
 from programmes.versioning.models import ApprovedVersion, VersionedDraft
 from programmes.versioning.selectors import (
     approved_programme_ids,
@@ -44,9 +42,7 @@ from programmes.versioning.services import (
     lock_draft,
     note_change,
     nothing_new_to_approve,
-    save_changes,
     text_digest,
-    typed_text,
 )
 from programmes.versioning.views import DRAFT, approve_and_tell, diff_context, version_number
 from tests.factories import member
@@ -111,11 +107,6 @@ def test_only_the_fields_whose_text_differs_are_changed_in_their_order():
 # The draft's bookkeeping ----------------------------------------------------------------
 
 
-def test_typed_text_is_stored_without_blanks_and_with_lf_line_ends():
-    assert typed_text("  Linje 1\r\nLinje 2\rLinje 3 \n") == "Linje 1\nLinje 2\nLinje 3"
-    assert typed_text(None) == ""
-
-
 def test_a_text_digest_is_short_and_tells_two_texts_apart():
     assert len(text_digest("Indledning")) == 16
     assert text_digest("Indledning") == text_digest("Indledning")
@@ -144,16 +135,6 @@ def no_problem(content, locked, latest):
 
 def approve(plan, by, snapshot=introduction, problem=no_problem):
     return approve_draft(plan, by=by, snapshot=snapshot, problem=problem, action=Action.APPROVED)
-
-
-def test_saving_changes_writes_only_the_fields_that_differ(plan, count_queries):
-    values = {"introduction": "Første", "has_changes": False}
-
-    changed = save_changes(plan, values, ["introduction", "has_changes"])
-    unchanged = count_queries(lambda: save_changes(plan, values, ["introduction", "has_changes"]))
-
-    assert (changed, unchanged) == (["has_changes"], 0)
-    assert DevelopmentPlan.objects.get(pk=plan.pk).has_changes is False
 
 
 def test_the_locked_draft_is_read_again_from_its_row(plan):
@@ -319,33 +300,7 @@ def test_a_steering_member_awaits_the_drafts_with_content_and_changes(programme,
     assert (waiting, with_goal, stranger) == ([], [empty], [])
 
 
-# The form rule and the pages ------------------------------------------------------------
-
-
-class TitleForm(forms.Form):
-    title = forms.CharField()
-
-
-def check_title(prefix, data):
-    if data["title"] == "nej":
-        raise DomainError("Skriv en anden titel.", field="title")
-    if data["title"] == "aldrig":
-        raise DomainError("Planen er låst.", field="unknown")
-    return {"title": f"{prefix}{data['title']}"}
-
-
-def test_the_form_rule_keeps_the_values_or_puts_the_refusal_by_its_field():
-    def applied(title):
-        form = TitleForm({"title": title})
-        form.is_valid()
-        apply_rule(form, check_title, "Mål: ")
-        return form
-
-    assert applied("ja").values == {"title": "Mål: ja"}
-    assert applied("nej").errors == {"title": ["Skriv en anden titel."]}
-    assert applied("aldrig").non_field_errors() == ["Planen er låst."]
-    unchecked = applied("")
-    assert not hasattr(unchecked, "values") and list(unchecked.errors) == ["title"]
+# The pages ------------------------------------------------------------------------------
 
 
 def test_a_version_number_in_an_address_is_a_whole_number_from_one():
