@@ -31,12 +31,12 @@ class AuditlogMiddleware:
     """The request's context for django-auditlog's entries (actor, address, port, correlation
     id), as auditlog's own middleware gives it, at a fraction of its cost per request.
 
-    Auditlog's middleware loads the user on every request (to test `isinstance`) and connects
-    and disconnects a `pre_save` receiver per request, which also empties the signal's
-    receiver cache for every save. Here the request only sets the context: one receiver,
-    connected once (`connect_audit_receiver`), fills an entry when one is saved, and the lazy
-    user is loaded then, if at all. The client address comes from `client_ip`: the original
-    trusts the left-most X-Forwarded-For, which any client can write.
+    Auditlog's middleware connects and disconnects a `pre_save` receiver per request, which
+    also empties the signal's receiver cache for every save in it. Here the request only sets
+    the context: one receiver, connected once (`connect_audit_receiver`), fills an entry when
+    one is saved. The actor is the request's user as the request began, as with auditlog's.
+    The client address comes from `client_ip`: the original trusts the left-most
+    X-Forwarded-For, which any client can write; a forwarded port outside 1-65535 is dropped.
     """
 
     def __init__(self, get_response):
@@ -73,9 +73,10 @@ def _remote_port(request):
     if settings.TRUSTED_PROXY_COUNT <= 0:
         return None
     try:
-        return int(request.META.get("HTTP_X_FORWARDED_PORT", ""))
+        port = int(request.META.get("HTTP_X_FORWARDED_PORT", ""))
     except ValueError:
         return None
+    return port if 0 < port < 65536 else None  # the log's column takes no other
 
 
 def connect_audit_receiver():

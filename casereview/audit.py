@@ -50,8 +50,8 @@ def record_reads(cases, *, by) -> None:
     if not cases:
         return
     context = _request_context()
-    # The middleware leaves its context behind when the request ends, so it speaks for this
-    # read only when its actor is the reader.
+    # The context is the running request's (the middleware resets it when the request ends);
+    # it speaks for this read only when its actor is the reader.
     if context.get("actor") != by:
         context = {}
     actor = by

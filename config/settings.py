@@ -339,11 +339,20 @@ CELERY_BEAT_SCHEDULE = {
 CACHES = {
     "default": (
         # Django's, with one Redis client per pool rather than one per call.
-        {"BACKEND": "config.cache.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "config.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that hangs fails a cache read in a second (the callers fall back to the
+            # database) instead of holding the request.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# The portfolio page's content from the cache until what it shows changes (portfolio/page_cache.py).
+PORTFOLIO_PAGE_CACHE = envbool("PORTFOLIO_PAGE_CACHE", True)
 
 LOGGING = {
     "version": 1,

@@ -4,32 +4,39 @@ Reading the rows of a consultant's programmes takes some twenty-five queries and
 them tens of milliseconds per hundred rows, and SBST opens the page far more often than
 programmes change. So the rendered content (the filter form, the table and the pending
 enrolments: everything between the page's header and footer, which hold the per-request
-parts such as the CSRF token and the CSP nonce) is cached per user, language and query
-string, under a *generation* that every change to the data replaces:
+parts such as the CSRF token and the CSP nonce) is cached per user, language and filter
+values, under a *generation* that a change to what the page reads replaces:
 
-- every save or delete of a model, except those of the apps in `NOT_SHOWN` (sessions, the
-  login lock, the logs, outbox and report bookkeeping), replaces it at once and again when
-  the transaction commits: a page computed meanwhile from the old data is then never read;
+- a save or delete of one of the `WATCHED` models (every model whose table the page reads:
+  `tests/portfolio/test_page_cache.py` checks the list against the page's SQL) replaces it
+  when its transaction commits (a page computed meanwhile from the old rows is then never
+  read again);
 - a bulk change sends no signal, so every service that changes rows in bulk also writes an
-  activity entry (`programmes.activity`), whose save does.
+  activity entry (`programmes.activity`), which is watched.
 
 What the page shows also changes with time alone: a meeting counts as held once it starts,
 and overdue items, days since activity and the phase's window move at midnight. An entry
-therefore lives until the next local midnight or the start of the earliest next meeting
-its rows show, whichever comes first, and never longer than `MAX_AGE`.
+therefore lives until the next local midnight or the start of the earliest next meeting of
+any row the filters read (shown or not), whichever comes first, and never longer than
+`MAX_AGE`; a new release of the page's code reads none of the old entries (`CODE_VERSION`).
 
-Without a working cache the page is computed for every request, as before.
+Without a working cache, or with `PORTFOLIO_PAGE_CACHE` off, the page is computed for every
+request.
 """
 
 import datetime
+import functools
 import hashlib
 import logging
 import secrets
 from collections.abc import Callable
+from pathlib import Path
 
+from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
@@ -38,23 +45,45 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "portfolio:generation"
 MAX_AGE = 15 * 60
 
-# Apps whose rows the portfolio never shows: their saves (a login, a log line, an e-mail
-# sent) leave the cached pages alone. Any other app's change invalidates them.
-NOT_SHOWN = frozenset(
-    {
-        "admin",
-        "auditlog",
-        "auditview",
-        "axes",
-        "contenttypes",
-        "outbox",
-        "reports",
-        "sessions",
-    }
+# The models whose tables the page reads (its rows, the phases' gate checks, the filter
+# form's choices, the pending enrolments).
+WATCHED = (
+    "accounts.User",
+    "anchoring.AnchoringPlan",
+    "anchoring.AnchoringPlanVersion",
+    "assessments.Assessment",
+    "casereview.ReviewedCase",
+    "communication.CommunicationActivity",
+    "enrolment.Enrolment",
+    "meetings.FollowUp",
+    "meetings.Meeting",
+    "phases.PhaseWindow",
+    "phases.ProgrammePhase",
+    "plans.DevelopmentPlan",
+    "plans.PlanVersion",
+    "programmes.ActivityEntry",
+    "programmes.Cohort",
+    "programmes.GroupMember",
+    "programmes.Municipality",
+    "programmes.Programme",
+    "programmes.ProgrammeGroup",
+    "temperature.MeasurementRound",
+    "trial_actions.TrialAction",
 )
 
 # What signing in saves on the user (`django.contrib.auth.models.update_last_login`).
 LOGIN_ONLY = frozenset({"last_login"})
+
+
+@functools.cache
+def code_version() -> str:
+    """A digest of the portfolio's own code and templates: a release that changes how the
+    page looks or what it computes starts with no cached page."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for path in sorted([*root.glob("*.py"), *root.glob("templates/**/*.html")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def generation() -> str | None:
@@ -82,28 +111,37 @@ def _replace_after_commit() -> None:
 
 
 def data_changed(sender, **kwargs) -> None:
-    """A signal receiver: `sender`'s rows changed, so every cached page may be out of date."""
-    if sender._meta.app_label in NOT_SHOWN or kwargs.get("update_fields") == LOGIN_ONLY:
+    """A signal receiver: a watched row changed, so every cached page may be out of date
+    once the change is committed (at once outside a transaction)."""
+    if kwargs.get("update_fields") == LOGIN_ONLY:
         return
-    replace_generation()
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and not any(
-        callback is _replace_after_commit for _sids, callback, _robust in connection.run_on_commit
-    ):
-        transaction.on_commit(_replace_after_commit)
+    transaction.on_commit(_replace_after_commit)
+
+
+def watched_models() -> list:
+    return [apps.get_model(label) for label in WATCHED]
 
 
 def connect_signals() -> None:
-    """Called from `PortfolioConfig.ready`."""
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(data_changed, dispatch_uid=f"portfolio.page_cache.{signal!r}")
+    """Called from `PortfolioConfig.ready`. Each watched model is connected as a sender of
+    its own: a receiver for every model would keep Django from fast-deleting any row."""
+    for model in watched_models():
+        for signal in (post_save, post_delete):
+            signal.connect(
+                data_changed,
+                sender=model,
+                dispatch_uid=f"portfolio.page_cache.{signal!r}.{model._meta.label}",
+            )
 
 
-def page_key(request, current: str) -> str:
-    query = "&".join(sorted(request.GET.urlencode().split("&")))
-    digest = hashlib.sha256(query.encode()).hexdigest()[:32]
+def page_key(request, current: str, parameters) -> str:
+    """The key of this user's page: the generation, the code, the language and the values
+    of the parameters the page reads (the last of a repeated one, as Django reads them;
+    others change nothing on the page and make no new entry)."""
+    values = "&".join(f"{name}={request.GET.get(name, '')}" for name in sorted(parameters))
+    digest = hashlib.sha256(values.encode()).hexdigest()[:32]
     language = translation.get_language() or ""
-    return f"portfolio:page:{current}:{request.user.pk}:{language}:{digest}"
+    return f"portfolio:page:{current}:{code_version()}:{request.user.pk}:{language}:{digest}"
 
 
 def seconds_valid(next_meetings, now: datetime.datetime) -> int:
@@ -116,16 +154,21 @@ def seconds_valid(next_meetings, now: datetime.datetime) -> int:
     return max(1, min(MAX_AGE, int((until - now).total_seconds())))
 
 
-def cached_page(request, render: Callable[[], tuple[str, list]]) -> tuple[str, list | None]:
+def cached_page(
+    request, parameters, render: Callable[[], tuple[str, list]]
+) -> tuple[str, list | None]:
     """The page's content for this request: from the cache, else `render()`ed and kept.
 
-    `render` returns the content and the next meetings its rows show. Returns the content
-    and, when it was rendered now, those meetings (None from the cache).
+    `parameters` are the query parameters the page reads. `render` returns the content and
+    the next meetings of every row it read. Returns the content and, when it was rendered
+    now, those meetings (None from the cache).
     """
+    if not getattr(settings, "PORTFOLIO_PAGE_CACHE", True):
+        return render()
     current = generation()
     if current is None:
         return render()
-    key = page_key(request, current)
+    key = page_key(request, current, parameters)
     try:
         content = cache.get(key)
     except Exception:
@@ -136,7 +179,9 @@ def cached_page(request, render: Callable[[], tuple[str, list]]) -> tuple[str, l
     now = timezone.now()
     content, next_meetings = render()
     try:
-        cache.set(key, content, seconds_valid(next_meetings, now))
+        # Not kept when the data changed while it was rendered: nobody would read it.
+        if cache.get(GENERATION_KEY) == current:
+            cache.set(key, content, seconds_valid(next_meetings, now))
     except Exception:
         logger.exception("Could not keep a portfolio page in the cache")
     return content, next_meetings

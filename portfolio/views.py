@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -28,9 +29,24 @@ def _table(request):
         user=request.user,
         queryset=selectors.portfolio_programmes(Programme.objects.for_user(request.user)),
     )
-    rows = filter_rows(selectors.portfolio_rows(filterset.qs), filterset.values)
+    read = selectors.portfolio_rows(filterset.qs)
+    rows = filter_rows(read, filterset.values)
     sort = table.sort_key(request.GET.get("sorter", ""))
+    filterset.read_rows = read  # every row read, the filtered-out ones too (`page_cache`)
     return filterset, table.sort_rows(rows, sort), sort
+
+
+# The query parameters the page reads: its filters and the sort.
+PAGE_PARAMETERS = (*PortfolioFilter.base_filters, "sorter")
+
+
+def _page_query(request) -> QueryDict:
+    """The parameters the page reads, each with the value Django reads (the last)."""
+    query = QueryDict(mutable=True)
+    for name in PAGE_PARAMETERS:
+        if name in request.GET:
+            query[name] = request.GET[name]
+    return query
 
 
 def _sort_links(request, sort):
@@ -38,7 +54,7 @@ def _sort_links(request, sort):
     links = {}
     current, descending = sort.removeprefix("-"), sort.startswith("-")
     for key in table.SORTABLE:
-        query = request.GET.copy()
+        query = _page_query(request)
         query["sorter"] = f"-{key}" if key == current and not descending else key
         state = "none" if key != current else ("descending" if descending else "ascending")
         links[key] = {"url": f"?{query.urlencode()}", "state": state}
@@ -57,7 +73,7 @@ def _content_context(request) -> dict:
             region=values.get("region") or "",
             query=(values.get("q") or "").strip(),
         )
-    export_query = request.GET.urlencode()
+    export_query = _page_query(request).urlencode()
     return {
         "filter": filterset,
         "rows": rows,
@@ -86,9 +102,9 @@ def portfolio(request):
     def render_content():
         computed.update(_content_context(request))
         content = render_to_string("portfolio/_portfolio_content.html", computed, request)
-        return content, [row.next_meeting for row in computed["rows"]]
+        return content, [row.next_meeting for row in computed["filter"].read_rows]
 
-    content, _next_meetings = page_cache.cached_page(request, render_content)
+    content, _next_meetings = page_cache.cached_page(request, PAGE_PARAMETERS, render_content)
     return render(request, "portfolio/portfolio.html", {**computed, "content": content})
 
 

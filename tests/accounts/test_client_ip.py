@@ -112,3 +112,15 @@ def test_audit_log_behind_a_proxy_stores_the_client_address(
 
     entry = LogEntry.objects.filter(content_type__model="invitation").get()
     assert entry.remote_addr == "198.51.100.66"
+
+
+@pytest.mark.parametrize(("port", "stored"), [("-1", None), ("99999999999", None), ("443", 443)])
+def test_audit_log_behind_a_proxy_keeps_only_a_forwarded_port_that_is_a_port(
+    client_for, consultant, roskilde, settings, port, stored
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    response = invite_with_headers(client_for(consultant), roskilde, HTTP_X_FORWARDED_PORT=port)
+
+    assert response.status_code == 302
+    assert LogEntry.objects.filter(content_type__model="invitation").get().remote_port == stored

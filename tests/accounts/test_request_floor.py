@@ -296,22 +296,27 @@ def test_a_session_remembered_as_another_users_reads_its_own_user(
 ):
     client = client_for(two_municipality_person)
     state(client)
+    request_user.load(roskilde_coordinator.pk)  # the other user's entry is in the cache
     sessions.remember(client.session.session_key, roskilde_coordinator.pk)  # a wrong guess
 
     assert state(client)["user"] == "to-kommuner@example.dk"
     assert state(client)["municipalities"] == ["Herning", "Roskilde"]
 
 
-def test_a_prefetched_user_entry_that_was_invalidated_is_read_from_the_database(
-    client_for, two_municipality_person, count_queries
+def test_a_prefetched_tombstone_sends_the_request_to_the_database(
+    client_for, two_municipality_person, django_capture_on_commit_callbacks
 ):
     client = client_for(two_municipality_person)
     state(client)
     state(client)
-    with scopes_disabled():
+    with django_capture_on_commit_callbacks(execute=True), scopes_disabled():
         Membership.objects.get(user=two_municipality_person, role=Role.READER).delete()
+    key = request_user.cache_key(two_municipality_person.pk)
+    assert cache.get(key) == request_user.TOMBSTONE
 
     assert state(client)["municipalities"] == ["Roskilde"]
+    assert state(client)["municipalities"] == ["Roskilde"]
+    assert cache.get(key) == request_user.TOMBSTONE  # not refilled before it expires
 
 
 def test_the_remembered_sessions_are_bounded(monkeypatch):
@@ -322,3 +327,34 @@ def test_the_remembered_sessions_are_bounded(monkeypatch):
 
     assert len(sessions._USERS) <= 3
     assert sessions._USERS["key4"] == 4
+
+
+@pytest.fixture
+def redis_down(settings):
+    """The cache is a Redis that refuses every connection."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+
+
+def test_with_redis_down_a_signed_in_request_reads_session_and_user_from_the_database(
+    client_for, two_municipality_person, redis_down
+):
+    client = client_for(two_municipality_person)
+
+    assert state(client)["municipalities"] == ["Herning", "Roskilde"]
+    assert state(client)["user"] == "to-kommuner@example.dk"
+
+
+def test_with_redis_down_a_person_can_sign_in(client, two_municipality_person, redis_down):
+    response = client.post(
+        reverse("accounts:login"),
+        {"username": "to-kommuner@example.dk", "password": DEFAULT_PASSWORD},
+    )
+
+    assert response.status_code == 302
+    assert state(client)["user"] == "to-kommuner@example.dk"

@@ -149,9 +149,16 @@ def test_pages_are_danish_even_when_the_browser_asks_for_english(client, db):
 
     assert response.headers["Content-Language"] == "da"
     assert '<html lang="da">' in response.content.decode()
-    # The language follows the cookie alone: a cache must key on it, not on Accept-Language.
-    assert "Cookie" in response.headers["Vary"]
-    assert "Accept-Language" not in response.headers.get("Vary", "")
+
+
+def test_the_language_follows_the_cookie_so_responses_vary_by_cookie_not_by_accept_language(
+    client, db
+):
+    # The health check reads no session: only the language makes its response vary.
+    response = client.get(reverse("healthz"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+
+    assert response.headers["Vary"] == "Cookie"
+    assert response.headers["Content-Language"] == "da"
 
 
 def test_the_language_switch_turns_the_pages_english(client, db, settings):
