@@ -99,7 +99,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "config.csp.ContentSecurityPolicyMiddleware",  # Django's, the policy kept without a nonce
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "programmes.middleware.DanishFirstLocaleMiddleware",
@@ -194,6 +194,8 @@ AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
 
 # django-auditlog: who changed which row, field by field, for SBST administrators.
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+# The correlation id of an entry, read from the running request when an entry is written.
+AUDITLOG_CID_GETTER = "accounts.middleware.request_cid"
 # Diffs read the old row through the base manager, not the scoped one, so a change made in a
 # task or command (outside any request scope) is still logged with its old values.
 AUDITLOG_USE_BASE_MANAGER = True
