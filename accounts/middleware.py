@@ -1,8 +1,8 @@
+from contextvars import ContextVar
 from functools import partial
 
 from auditlog import context as auditlog_context
 from auditlog import get_logentry_model
-from auditlog.cid import set_cid
 from auditlog.context import auditlog_value
 from django.conf import settings
 from django.contrib.auth.middleware import AuthenticationMiddleware as BaseAuthenticationMiddleware
@@ -34,16 +34,17 @@ class AuditlogMiddleware:
     Auditlog's middleware connects and disconnects a `pre_save` receiver per request, which
     also empties the signal's receiver cache for every save in it. Here the request only sets
     the context: one receiver, connected once (`connect_audit_receiver`), fills an entry when
-    one is saved. The actor is the request's user as the request began, as with auditlog's.
-    The client address comes from `client_ip`: the original trusts the left-most
-    X-Forwarded-For, which any client can write; a forwarded port outside 1-65535 is dropped.
+    one is saved, and the correlation id is read then (`request_cid`). The actor is the
+    request's user as the request began, as with auditlog's. The client address comes from
+    `client_ip`: the original trusts the left-most X-Forwarded-For, which any client can
+    write; a forwarded port outside 1-65535 is dropped.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        set_cid(request)
+        request_token = _current_request.set(request)
         token = auditlog_value.set(
             {
                 "actor": getattr(request, "user", None),
@@ -56,6 +57,21 @@ class AuditlogMiddleware:
             return self.get_response(request)
         finally:
             auditlog_value.reset(token)
+            _current_request.reset(request_token)
+
+
+# The request that runs, for `request_cid`.
+_current_request = ContextVar("accounts.middleware.request", default=None)
+
+
+def request_cid() -> str | None:
+    """`AUDITLOG_CID_GETTER`: the running request's correlation id (its
+    `AUDITLOG_CID_HEADER`), read only when an entry is written; None outside a request."""
+    request = _current_request.get()
+    header = settings.AUDITLOG_CID_HEADER
+    if request is None or not header:
+        return None
+    return request.headers.get(header) or request.META.get(header)
 
 
 # The dispatch uid of the one receiver that fills entries from a request's context.

@@ -33,3 +33,17 @@ def test_audit_entries_name_the_acting_user_and_never_store_secrets(
     assert "token_hash" not in entry.changes_dict
     user_entries = LogEntry.objects.filter(content_type__model="user")
     assert all("password" not in e.changes_dict for e in user_entries)
+
+
+def test_an_entry_carries_the_requests_correlation_id_and_none_outside_a_request(
+    client_for, consultant, roskilde
+):
+    client_for(consultant).post(
+        reverse("accounts:invitation_list"),
+        {"email": "x@example.dk", "municipality": roskilde.pk, "role": "reader"},
+        HTTP_X_CORRELATION_ID="trace-42",
+    )
+    invite_person(by=consultant, email="y@example.dk", municipality=roskilde, role="reader")
+
+    entries = LogEntry.objects.filter(content_type__model="invitation").order_by("pk")
+    assert [entry.cid for entry in entries] == ["trace-42", None]
