@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
 
 from .models import CalendarFeed, Meeting, NetworkParticipant
 
@@ -121,10 +120,12 @@ def _description(*lines) -> str:
     return Truncator(text).chars(DESCRIPTION_LENGTH)
 
 
-def meeting_event(meeting: Meeting) -> Event:
+def meeting_event(meeting: Meeting):
     start, end = _span(meeting.starts_at, meeting.ends_at)
     groups = ", ".join(group.name for group in meeting.groups.all())
     url = meeting_url(meeting)
+    from icalendar import Event  # loaded when a feed is asked for, not by every process
+
     return Event.new(
         uid=f"meeting-{meeting.pk}@{UID_DOMAIN}",
         summary=meeting.title,
@@ -142,12 +143,14 @@ def meeting_event(meeting: Meeting) -> Event:
     )
 
 
-def network_event(participant: NetworkParticipant) -> Event:
+def network_event(participant: NetworkParticipant):
     activity = participant.invitation.activity
     start, end = _span(activity.starts_at, activity.ends_at)
     url = settings.SITE_URL + reverse(
         "network:invitation_detail", kwargs={"invitation_pk": participant.invitation_id}
     )
+    from icalendar import Event  # loaded when a feed is asked for, not by every process
+
     return Event.new(
         uid=f"network-{activity.pk}@{UID_DOMAIN}",
         summary=activity.title,
@@ -166,8 +169,10 @@ def network_event(participant: NetworkParticipant) -> Event:
     )
 
 
-def build_calendar(events: list[Event], *, name: str) -> bytes:
+def build_calendar(events: list, *, name: str) -> bytes:
     """The events as one iCalendar file with the VTIMEZONE its times need."""
+    from icalendar import Calendar
+
     calendar = Calendar.new(
         prodid="-//Social- og Boligstyrelsen//Forløbsportalen//DA",
         name=name,

@@ -6,7 +6,6 @@ import tempfile
 
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
-from openpyxl import Workbook
 
 from .table import cells, headers
 
@@ -40,6 +39,8 @@ def csv_response(rows) -> StreamingHttpResponse:
 
 
 def xlsx_response(rows, *, title: str) -> FileResponse:
+    from openpyxl import Workbook  # here: 15 MB a worker or a page without an export spares
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
     sheet.append(headers())

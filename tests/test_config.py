@@ -121,3 +121,18 @@ def test_the_compose_stack_and_the_image_run_the_deploy_check_before_serving_and
     assert env["SECRET_KEY"] == REQUIRED["SECRET_KEY"]
     assert env["DATABASE_URL"] and env["REDIS_URL"]
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_process_starts_without_the_libraries_only_some_requests_need():
+    # The PDF worker's memory target (< 200 MB, bench/report_render.py) leaves no room for
+    # openpyxl (exports) and icalendar (calendar feeds) loaded by every process at start.
+    script = (
+        "import sys, django; django.setup(); "
+        "from config.celery import app; app.loader.import_default_modules(); "
+        "print(sorted(m for m in ('openpyxl', 'icalendar') if m in sys.modules))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
