@@ -151,6 +151,16 @@ class _Loaded(list):
         return self
 
 
+@dataclass(frozen=True, slots=True)
+class _Member:
+    """What the composition rules read of a member: a row, not a model instance (a
+    thousand programmes have some twelve thousand members)."""
+
+    kind: str
+    level: str
+    area: str
+
+
 @dataclass
 class _Group:
     kind: str
@@ -180,10 +190,10 @@ def _attach(programmes, ids) -> dict[int, _Composition]:
     for record in ProgrammePhase.objects.filter(programme_id__in=_any(ids), ended_at=None):
         records.setdefault(record.programme_id, []).append(record)
     members: dict[int, _Loaded] = {}
-    for member in GroupMember.objects.filter(group__programme_id__in=_any(ids)).only(
-        "id", "group_id", "kind", "level", "area"
-    ):
-        members.setdefault(member.group_id, _Loaded()).append(member)
+    for group_id, kind, level, area in GroupMember.objects.filter(
+        group__programme_id__in=_any(ids)
+    ).values_list("group_id", "kind", "level", "area"):
+        members.setdefault(group_id, _Loaded()).append(_Member(kind, level, area))
     groups: dict[int, _Loaded] = {}
     for pk, programme_id, kind, name in (
         ProgrammeGroup.objects.filter(programme_id__in=_any(ids))
