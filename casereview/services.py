@@ -202,7 +202,9 @@ def change_case(case: ReviewedCase, *, by, details: dict, findings: dict) -> Rev
 
 
 def remove_case(case: ReviewedCase, *, by) -> None:
-    """Remove a case and its findings from the review; a case already gone stays gone."""
+    """Remove a case and its findings from the review; a case already gone stays gone.
+
+    The one entry counts the findings removed with the case."""
     _refuse_unless(
         permissions.can_change_review(by, case.programme),
         _(
@@ -216,11 +218,18 @@ def remove_case(case: ReviewedCase, *, by) -> None:
         if locked is None:
             return
         remaining = ReviewedCase.objects.filter(programme_id=locked.programme_id).count() - 1
+        # The findings go with the case (on delete cascade): the one entry counts them.
+        removed_findings = PrincipleFinding.objects.filter(case=locked).count()
         # Logged while the case still has its id; the entry names no free text of it.
         log_action(
             locked,
             Action.REMOVED,
             by=by,
-            data={"area": locked.area, "cases": remaining, "target": TARGET_CASES},
+            data={
+                "area": locked.area,
+                "cases": remaining,
+                "target": TARGET_CASES,
+                "findings": removed_findings,
+            },
         )
         locked.delete()

@@ -4,9 +4,11 @@ capitalisation, and the guard against CPR numbers, e-mail addresses and phone nu
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from casereview import services
 from casereview.models import PrincipleFinding, ReviewedCase
+from programmes.activity import describe, log_action
 from programmes.errors import DomainError
 from programmes.models import ActivityEntry, Principle
 
@@ -316,3 +318,72 @@ def test_removing_a_case_asks_first_then_removes_it_and_its_findings(
         1,
     )
     assert client.post(url).status_code == 404  # gone is gone
+
+
+def test_removing_a_case_counts_its_findings_in_the_one_entry(programme, coordinator):
+    case = recorded_case(programme, coordinator)
+    recorded_case(programme, coordinator, "Sag 2")
+
+    services.remove_case(case, by=coordinator)
+
+    assert PrincipleFinding.objects.filter(case_id=case.pk).count() == 0
+    entry = ActivityEntry.objects.get(action="casereview.case_removed")
+    assert entry.data == {"area": "authority", "cases": 1, "target": 10, "findings": 8}
+    assert entry.message == (
+        "En sag fra myndighed er fjernet fra sagsgennemgangen med sin vurdering af 8 principper "
+        "(1 af 10)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("findings_data", "language", "sentence"),
+    [
+        (
+            {},
+            "da",
+            "En sag fra myndighed er fjernet fra sagsgennemgangen (0 af 10).",
+        ),
+        (
+            {"findings": 0},
+            "da",
+            "En sag fra myndighed er fjernet fra sagsgennemgangen (0 af 10).",
+        ),
+        (
+            {"findings": 1},
+            "da",
+            "En sag fra myndighed er fjernet fra sagsgennemgangen med sin vurdering af 1 princip "
+            "(0 af 10).",
+        ),
+        (
+            {},
+            "en",
+            "A case from authority area has been removed from the case review (0 of 10).",
+        ),
+        (
+            {"findings": 1},
+            "en",
+            "A case from authority area has been removed from the case review with its "
+            "assessment of 1 principle (0 of 10).",
+        ),
+        (
+            {"findings": 8},
+            "en",
+            "A case from authority area has been removed from the case review with its "
+            "assessment of 8 principles (0 of 10).",
+        ),
+    ],
+)
+def test_a_removal_entry_reads_with_its_findings_and_an_older_one_without(
+    programme, coordinator, findings_data, language, sentence
+):
+    """Entries written before the findings were counted read as they always did."""
+    case = recorded_case(programme, coordinator)
+    entry = log_action(
+        case,
+        "casereview.case_removed",
+        by=coordinator,
+        data={"area": "authority", "cases": 0, "target": 10, **findings_data},
+    )
+
+    with translation.override(language):
+        assert describe(entry) == sentence
