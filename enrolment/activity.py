@@ -23,6 +23,26 @@ class Action:
     WITHDRAWN = "enrolment.withdrawn"
 
 
+def _steering(counts) -> str:
+    """The proposed steering members, with how many were added, removed and changed (entries
+    written before those were counted hold only `True` and read without counts)."""
+    if not isinstance(counts, dict):
+        return _("de foreslåede medlemmer af styregruppen")
+    templates = {
+        "added": _("%(count)d tilføjet"),
+        "removed": _("%(count)d fjernet"),
+        "changed": _("%(count)d ændret"),
+    }
+    parts = [
+        template % {"count": counts[key]} for key, template in templates.items() if counts.get(key)
+    ]
+    if not parts:
+        return _("de foreslåede medlemmer af styregruppen")
+    return _("de foreslåede medlemmer af styregruppen (%(counts)s)") % {
+        "counts": get_text_list(parts, _("og"))
+    }
+
+
 def _updated(data) -> str:
     from .models import Enrolment
 
@@ -33,7 +53,7 @@ def _updated(data) -> str:
         except Exception:  # a field removed since: name it as stored
             labels.append(name)
     if data.get("steering"):
-        labels.append(_("de foreslåede medlemmer af styregruppen"))
+        labels.append(_steering(data["steering"]))
     if not labels:
         return _("Kladden er gemt.")
     return _("Kladden er ændret: %(fields)s.") % {"fields": get_text_list(labels, _("og"))}

@@ -255,15 +255,16 @@ def _steering_values(row) -> dict:
     return values
 
 
-def sync_steering_members(enrolment: Enrolment, rows: list[dict]) -> bool:
-    """Make the proposed steering group what `rows` say; return whether anything changed.
+def sync_steering_members(enrolment: Enrolment, rows: list[dict]) -> dict[str, int]:
+    """Make the proposed steering group what `rows` say; return how many members were
+    added, removed and changed (all nought when nothing changed).
 
     A row with the `id` of an existing member updates that member (keeping their account and
     answer); a row without one adds a member; a member no row names is removed. Unchanged
     members are not written at all.
     """
     existing = {m.pk: m for m in SteeringMember.objects.filter(enrolment=enrolment)}
-    kept, new, changed = set(), [], False
+    kept, new, changed = set(), [], 0
     for row in rows:
         values = _steering_values(row)
         member = existing.get(row.get("id"))
@@ -275,13 +276,13 @@ def sync_steering_members(enrolment: Enrolment, rows: list[dict]) -> bool:
             for name, value in values.items():
                 setattr(member, name, value)
             member.save(update_fields=list(values))
-            changed = True
+            changed += 1
     removed = [pk for pk in existing if pk not in kept]
     if removed:
         SteeringMember.objects.filter(pk__in=removed).delete()
     if new:
         SteeringMember.objects.bulk_create(new)
-    return changed or bool(removed) or bool(new)
+    return {"added": len(new), "removed": len(removed), "changed": changed}
 
 
 def create_enrolment(*, municipality, by, data: dict, steering_members: list[dict]) -> Enrolment:
@@ -330,9 +331,16 @@ def update_enrolment(enrolment: Enrolment, *, by, data: dict, steering_members: 
             changed = _apply_details(locked, data, by=by)
             if changed:
                 locked.save(update_fields=[*changed, "updated_at"])
-            steering_changed = sync_steering_members(locked, steering_members)
-            if changed or steering_changed:
-                _log(locked, Action.UPDATED, by=by, fields=changed, steering=steering_changed)
+            steering = sync_steering_members(locked, steering_members)
+            if changed or any(steering.values()):
+                # `steering` is the counts, or False when no member changed.
+                _log(
+                    locked,
+                    Action.UPDATED,
+                    by=by,
+                    fields=changed,
+                    steering=steering if any(steering.values()) else False,
+                )
     except IntegrityError as exc:
         # Another draft moved to the same cohort at the same moment; the constraint held.
         raise _already_active(

@@ -5,11 +5,12 @@ import datetime
 import pytest
 import time_machine
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from enrolment import services
 from enrolment.activity import Action
 from enrolment.models import DirectorLink, Enrolment
+from programmes.activity import describe, log_action
 from programmes.errors import DomainError
 from programmes.models import GroupMember, Level, Membership, Programme, ProgrammeGroup
 from tests.factories import ConsultantFactory, member
@@ -112,6 +113,86 @@ def test_a_draft_can_be_saved_again_and_replaces_its_steering_members(
     assert enrolment.ambitions == "Nye ambitioner"
     assert list(enrolment.steering_members.values_list("name", flat=True)) == ["Anne", "Bent"]
     assert kinds(enrolment) == [Kind.CREATED, Kind.UPDATED]
+
+
+def test_saving_the_draft_counts_the_steering_members_added_removed_and_changed(
+    roskilde, roskilde_coordinator
+):
+    enrolment = draft_enrolment(
+        roskilde,
+        roskilde_coordinator,
+        steering=[
+            {"name": "Anne", "title": "Direktør", "email": "", "level": Level.DIRECTOR},
+            {"name": "Bent", "title": "Chef", "email": "", "level": Level.CHIEF},
+            {"name": "Carl", "title": "", "email": "", "level": Level.OTHER},
+        ],
+    )
+    anne, bent, _carl = enrolment.steering_members.order_by("name")
+
+    services.update_enrolment(
+        enrolment,
+        by=roskilde_coordinator,
+        data=details(enrolment.cohort, roskilde_coordinator),
+        steering_members=[
+            {"id": anne.pk, "name": "Anne", "title": "Direktør", "email": "", "level": "director"},
+            {"id": bent.pk, "name": "Bent", "title": "Socialchef", "email": "", "level": "chief"},
+            {"name": "Dora", "title": "", "email": "", "level": Level.OTHER},
+            {"name": "Erik", "title": "", "email": "", "level": Level.OTHER},
+        ],
+    )
+
+    names = list(enrolment.steering_members.order_by("name").values_list("name", flat=True))
+    assert names == ["Anne", "Bent", "Dora", "Erik"]
+    entry = enrolment.activity.get(action=Kind.UPDATED)
+    assert entry.data == {"fields": [], "steering": {"added": 2, "removed": 1, "changed": 1}}
+    assert entry.message == (
+        "Kladden er ændret: de foreslåede medlemmer af styregruppen "
+        "(2 tilføjet, 1 fjernet og 1 ændret)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "language", "sentence"),
+    [
+        (
+            {"fields": ["ambitions"], "steering": True},
+            "da",
+            "Kladden er ændret: kommunens ønsker og ambitioner og de foreslåede medlemmer af "
+            "styregruppen.",
+        ),
+        (
+            {"fields": [], "steering": {"added": 0, "removed": 3, "changed": 0}},
+            "da",
+            "Kladden er ændret: de foreslåede medlemmer af styregruppen (3 fjernet).",
+        ),
+        (
+            {"fields": ["ambitions"], "steering": False},
+            "da",
+            "Kladden er ændret: kommunens ønsker og ambitioner.",
+        ),
+        (
+            {"fields": [], "steering": True},
+            "en",
+            "The draft has been changed: the proposed steering group members.",
+        ),
+        (
+            {"fields": [], "steering": {"added": 1, "removed": 0, "changed": 2}},
+            "en",
+            "The draft has been changed: the proposed steering group members "
+            "(1 added and 2 changed).",
+        ),
+    ],
+)
+def test_a_draft_entry_reads_with_its_steering_counts_and_an_older_one_without(
+    roskilde, roskilde_coordinator, data, language, sentence
+):
+    """Entries written before the steering members were counted hold `True` and read as they
+    always did."""
+    enrolment = draft_enrolment(roskilde, roskilde_coordinator)
+    entry = log_action(enrolment, Kind.UPDATED, by=roskilde_coordinator, data=data)
+
+    with translation.override(language):
+        assert describe(entry) == sentence
 
 
 def test_a_submitted_enrolment_can_no_longer_be_changed(roskilde, roskilde_coordinator):
