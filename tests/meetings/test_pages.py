@@ -1,6 +1,7 @@
 """The meeting list, the meeting page, and what meetings add to the programme page."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -124,6 +125,47 @@ def test_the_meeting_page_links_to_its_calendar_file_once_dated(roskilde, coordi
     assert ics in page
     assert "Fælles opstartsmøde er planlagt" not in page  # the log speaks in sentences
     assert "er planlagt til" in page
+
+
+def _crumbs(page: str) -> list[tuple[str, str | None, bool]]:
+    """The breadcrumbs as (label, link or None, whether it is the current page)."""
+    nav = re.search(r'<nav class="breadcrumbs".*?</nav>', page, re.S)[0]
+    return [
+        (
+            " ".join(re.sub(r"<[^>]+>", " ", item).split()),
+            (re.search(r'<a [^>]*href="([^"]+)"', item) or [None, None])[1],
+            "aria-current" in item,
+        )
+        for item in re.findall(r"<li[^>]*>.*?</li>", nav, re.S)
+    ]
+
+
+def test_the_meeting_pages_crumbs_lead_back_through_the_meeting_to_the_list(
+    roskilde, coordinator, client_for
+):
+    meeting = scheduled(kickoff(started_programme(roskilde)), coordinator)
+    programme = meeting.programme
+    client = client_for(coordinator)
+    edit_url = reverse(
+        "meetings:meeting_edit", kwargs={"programme_pk": programme.pk, "meeting_pk": meeting.pk}
+    )
+
+    listed = _crumbs(client.get(list_url(programme)).content.decode())
+    shown = _crumbs(client.get(detail_url(meeting)).content.decode())
+    edited = _crumbs(client.get(edit_url).content.decode())
+
+    assert listed[:3] == [
+        ("Forside", "/", False),
+        ("Roskilde", reverse("programmes:municipality_detail", args=[roskilde.code]), False),
+        (programme.cohort.name, reverse("programmes:programme_detail", args=[programme.pk]), False),
+    ]
+    assert listed[3:] == [("Møder", None, True)]
+    assert shown[3:] == [("Møder", list_url(programme), False), (meeting.title, None, True)]
+    assert edited[3:] == [
+        ("Møder", list_url(programme), False),
+        (meeting.title, detail_url(meeting), False),
+        ("Tid og sted", None, True),
+    ]
 
 
 def test_the_programme_page_shows_the_next_meetings_and_links_to_all(

@@ -1,6 +1,7 @@
 """PDF documents asked for through the pages and drawn in-process (the real worker's tests
 are in test_worker.py): what the file holds, who may ask and read, one file per source."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -177,6 +178,38 @@ def test_the_report_page_polls_with_htmx_and_swaps_in_only_a_changed_state(clien
     assert f'hx-get="{url}?shown=running"' in fragment and "PDF'en bliver lavet nu." in fragment
     assert '<div id="report-file" hx-swap-oob="true">' in fragment
     assert "Hent PDF'en" not in fragment
+
+
+def test_the_report_pages_crumbs_lead_back_to_the_programmes_documents(client_for):
+    report, coordinator = plan_report()
+    client = client_for(coordinator)
+    list_url = reverse("reports:report_list", kwargs={"programme_pk": report.programme_id})
+
+    def crumbs(url):
+        nav = re.search(
+            r'<nav class="breadcrumbs".*?</nav>', client.get(url).content.decode(), re.S
+        )
+        return [
+            (
+                " ".join(re.sub(r"<[^>]+>", " ", item).split()),
+                (re.search(r'<a [^>]*href="([^"]+)"', item) or [None, None])[1],
+                "aria-current" in item,
+            )
+            for item in re.findall(r"<li[^>]*>.*?</li>", nav[0], re.S)
+        ]
+
+    listed, shown = crumbs(list_url), crumbs(services.report_url(report))
+
+    programme_url = reverse("programmes:programme_detail", args=[report.programme_id])
+    assert listed[2:] == [
+        (report.programme.cohort.name, programme_url, False),
+        ("PDF-dokumenter", None, True),
+    ]
+    assert shown[2:] == [
+        (report.programme.cohort.name, programme_url, False),
+        ("PDF-dokumenter", list_url, False),
+        ("Udviklingsplan, version 1", None, True),
+    ]
 
 
 def test_a_finished_report_answers_the_poll_with_the_download_and_no_trigger(client_for):
