@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django_scopes import scopes_disabled
 
 from programmes.activity import log_action
+from programmes.edits import save_changes
 from programmes.errors import DomainError
 from programmes.models import Municipality
 
@@ -79,17 +80,14 @@ def change_indicator(indicator: Indicator, *, by, **fields) -> Indicator:
     """Change an indicator of the catalogue; the same values change nothing."""
     _catalogue_keeper(by)
     locked = Indicator.objects.select_for_update().get(pk=indicator.pk)
-    changed = [f for f in INDICATOR_FIELDS if f in fields and getattr(locked, f) != fields[f]]
-    if not changed:
-        return locked
-    if "code" in changed and Indicator.objects.filter(code=fields["code"]).exists():
+    new_code = fields.get("code", locked.code)
+    if new_code != locked.code and Indicator.objects.filter(code=new_code).exists():
         raise DomainError(_("Der er allerede et nøgletal med den kode."), field="code")
-    for name in changed:
-        setattr(locked, name, fields[name])
-    locked.save(update_fields=changed)
-    log_action(
-        locked, Action.INDICATOR_CHANGED, by=by, data={"name": locked.name, "fields": changed}
-    )
+    changed = save_changes(locked, fields, [f for f in INDICATOR_FIELDS if f in fields])
+    if changed:
+        log_action(
+            locked, Action.INDICATOR_CHANGED, by=by, data={"name": locked.name, "fields": changed}
+        )
     return locked
 
 

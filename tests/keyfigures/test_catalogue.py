@@ -3,8 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from keyfigures import services
 from keyfigures.activity import Action
 from keyfigures.models import Indicator, Theme
+from programmes.errors import DomainError
 from programmes.models import ActivityEntry, Membership
 from tests.factories import ConsultantFactory, member
 
@@ -130,3 +132,34 @@ def test_a_consultant_reads_an_indicator_but_only_an_administrator_changes_it(cl
     assert client.post(ADD, posted()).status_code == 403
     shown.refresh_from_db()
     assert shown.name == "Borgere i beskæftigelse"
+
+
+@pytest.mark.cross_tenant  # SBST's own entries belong to no municipality
+def test_the_service_refuses_a_code_in_use_and_changes_nothing_of_the_indicator(administrator):
+    indicator(code="beskaeftigelse")
+    shown = indicator(code="trivsel", name="Trivsel")
+
+    with pytest.raises(DomainError) as refusal:
+        services.change_indicator(shown, by=administrator, code="beskaeftigelse", name="Andet")
+
+    assert (refusal.value.message, refusal.value.field) == (
+        "Der er allerede et nøgletal med den kode.",
+        "code",
+    )
+    shown.refresh_from_db()
+    assert (shown.code, shown.name) == ("trivsel", "Trivsel")
+    assert not ActivityEntry.objects.filter(action=Action.INDICATOR_CHANGED).exists()
+
+
+@pytest.mark.cross_tenant  # SBST's own entries belong to no municipality
+def test_the_service_writes_only_the_fields_it_is_given_that_differ(administrator):
+    shown = indicator(code="trivsel", name="Trivsel", position=2)
+
+    same = services.change_indicator(shown, by=administrator, code="trivsel", name="Trivsel")
+    changed = services.change_indicator(shown, by=administrator, code="trivsel", position=5)
+
+    assert (same.position, changed.position) == (2, 5)
+    shown.refresh_from_db()
+    assert (shown.code, shown.name, shown.position) == ("trivsel", "Trivsel", 5)
+    entry = ActivityEntry.objects.get(action=Action.INDICATOR_CHANGED)
+    assert entry.data == {"name": "Trivsel", "fields": ["position"]}
