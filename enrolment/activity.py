@@ -89,6 +89,17 @@ def _director_declined(data) -> str:
     return sentence
 
 
+def _approved(data) -> str:
+    """SBST's approval, naming the coordinator when approval gave them the role (older
+    entries do not say)."""
+    sentence = _("Social- og Boligstyrelsen har godkendt tilmeldingen.")
+    if data.get("coordinator"):
+        sentence += " " + _("%(name)s har fået rollen som koordinator i kommunen.") % {
+            "name": data["coordinator"]
+        }
+    return sentence
+
+
 ACTIONS = register(
     {
         Action.CREATED: gettext_lazy("Tilmeldingen er oprettet som kladde."),
@@ -107,7 +118,7 @@ ACTIONS = register(
             "%(name)s kan nu svare som medlem af styregruppen."
         ),
         Action.MEETING_RECORDED: _meeting,
-        Action.APPROVED: gettext_lazy("Social- og Boligstyrelsen har godkendt tilmeldingen."),
+        Action.APPROVED: _approved,
         Action.REJECTED: gettext_lazy("Social- og Boligstyrelsen har afvist tilmeldingen."),
         Action.WITHDRAWN: gettext_lazy("Kommunen har trukket tilmeldingen tilbage."),
     }

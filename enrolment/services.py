@@ -831,7 +831,8 @@ def _roles_removed_since(enrolment: Enrolment) -> set[tuple[int, str]]:
 
 def _create_programme(enrolment: Enrolment, *, by, primary_contact) -> Programme:
     """The programme with its steering group made from the proposed members, and their
-    roles; one entry on the group counts the members and the roles given."""
+    steering roles; one entry on the group counts the members and the roles given to them.
+    The coordinator's role is given apart (`_give_coordinator_role`)."""
     if Programme.objects.filter(
         municipality_id=enrolment.municipality_id, cohort_id=enrolment.cohort_id
     ).exists():
@@ -871,13 +872,13 @@ def _create_programme(enrolment: Enrolment, *, by, primary_contact) -> Programme
         )
         for m in members
     )
-    roles = [(coordinator, Membership.Role.COORDINATOR)]
-    roles += [(m.user, Membership.Role.STEERING) for m in members]
     given = 0
-    for user, role in roles:
-        if user is not None and (user.pk, role) not in removed:
+    for m in members:
+        if m.user is not None and (m.user_id, Membership.Role.STEERING) not in removed:
             _membership, created = Membership.objects.get_or_create(
-                municipality_id=enrolment.municipality_id, user=user, role=role
+                municipality_id=enrolment.municipality_id,
+                user=m.user,
+                role=Membership.Role.STEERING,
             )
             given += created
     log_action(
@@ -895,6 +896,22 @@ def _create_programme(enrolment: Enrolment, *, by, primary_contact) -> Programme
         },
     )
     return programme
+
+
+def _give_coordinator_role(programme: Programme) -> str:
+    """Give the programme's coordinator the coordinator role in the municipality; returns
+    their name when the role is new to them, for the approval's entry, else "".
+
+    `_create_programme` leaves out a coordinator whose role was removed since submission."""
+    coordinator = programme.coordinator
+    if coordinator is None:
+        return ""
+    _membership, created = Membership.objects.get_or_create(
+        municipality_id=programme.municipality_id,
+        user=coordinator,
+        role=Membership.Role.COORDINATOR,
+    )
+    return coordinator.get_full_name() if created else ""
 
 
 @transaction.atomic
@@ -915,6 +932,7 @@ def approve_enrolment(
         sbst_contacts().filter(pk=primary_contact.pk).exists(),
         _("Den primære kontakt skal være en aktiv medarbejder i SBST."),
     )
+    coordinator_given = ""
     if locked.state == State.SUBMITTED:
         missing = [c for c in locked.criteria if not c.met]
         if missing:
@@ -935,6 +953,7 @@ def approve_enrolment(
                 % {"count": objections}
             )
         locked.programme = _create_programme(locked, by=by, primary_contact=primary_contact)
+        coordinator_given = _give_coordinator_role(locked.programme)
         start_programme(locked.programme, by=by)
     comment = (comment or "").strip()
     locked.decided_at = timezone.now()
@@ -947,6 +966,7 @@ def approve_enrolment(
         action=Action.APPROVED,
         fields=["decided_at", "decided_by", "decision_reason", "programme"],
         note=comment,
+        coordinator=coordinator_given,
     )
     _revoke_director_links(locked)
     _send_decision(locked)

@@ -7,9 +7,10 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from enrolment import services as enrolment_services
+from enrolment.activity import Action as EnrolmentAction
 from meetings import network
 from meetings.models import Meeting, MeetingGroup, NetworkParticipant
 from phases.models import Phase
@@ -127,8 +128,8 @@ def test_an_entry_written_before_groups_were_counted_still_reads(roskilde, roski
     assert describe(entry) == "Bostøtten er fjernet fra forløbet."
 
 
-def _approvable(roskilde, coordinator, consultant, *, steering):
-    enrolment = draft_enrolment(roskilde, coordinator, steering=steering)
+def _approvable(roskilde, coordinator, consultant, *, steering, **overrides):
+    enrolment = draft_enrolment(roskilde, coordinator, steering=steering, **overrides)
     enrolment_services.submit_enrolment(enrolment, by=coordinator)
     enrolment_services.answer_by_director_link(token=director_token(enrolment), approve=True)
     hold_meeting(enrolment, consultant)
@@ -176,14 +177,88 @@ def test_approval_records_the_steering_group_with_its_members_and_the_roles_it_g
 def test_approval_of_one_proposed_member_with_the_role_already_gives_no_role(
     roskilde, roskilde_coordinator, consultant
 ):
-    steering = [{"name": "Søren Styre", "email": "", "level": Level.CHIEF}]
+    # A user who already holds the steering role: linked at submission, so approval could
+    # give them the role, but they have it.
+    holder = member(
+        "Roskilde", role=Role.STEERING, email="styre@roskilde.example.dk", full_name="Søren Styre"
+    )
+    steering = [{"name": "Søren Styre", "email": holder.email, "level": Level.CHIEF}]
     enrolment = _approvable(roskilde, roskilde_coordinator, consultant, steering=steering)
 
     enrolment_services.approve_enrolment(enrolment, by=consultant)
 
     entry = ActivityEntry.objects.get(action=CoreAction.GROUP_ADDED)
+    assert GroupMember.objects.get(group_id=entry.data["group"]).user == holder
+    assert Membership.objects.filter(user=holder, role=Role.STEERING).count() == 1
     assert (entry.data["members"], entry.data["roles"]) == (1, 0)
     assert describe(entry) == "Styregruppe er oprettet med 1 medlem fra tilmeldingen."
+
+
+def test_the_coordinators_new_role_is_told_by_the_approval_not_by_the_steering_group(
+    roskilde, roskilde_coordinator, consultant, client_for
+):
+    # The proposed coordinator works in the municipality but is not yet its coordinator; the
+    # only steering member has no account, so the steering group gives no role.
+    newcomer = member(
+        "Roskilde", role=Role.IMPLEMENTATION, email="ny@roskilde.example.dk", full_name="Nina Ny"
+    )
+    steering = [{"name": "Søren Styre", "email": "", "level": Level.CHIEF}]
+    enrolment = _approvable(
+        roskilde, roskilde_coordinator, consultant, steering=steering, proposed_coordinator=newcomer
+    )
+
+    enrolment_services.approve_enrolment(enrolment, by=consultant)
+
+    enrolment.refresh_from_db()
+    assert Membership.objects.filter(user=newcomer, role=Role.COORDINATOR).exists()
+    group_entry = ActivityEntry.objects.get(action=CoreAction.GROUP_ADDED)
+    assert group_entry.data["roles"] == 0
+    assert describe(group_entry) == "Styregruppe er oprettet med 1 medlem fra tilmeldingen."
+    approval = ActivityEntry.objects.get(action=EnrolmentAction.APPROVED)
+    assert (approval.programme_id, approval.data["coordinator"]) == (
+        enrolment.programme_id,
+        "Nina Ny",
+    )
+    sentence = (
+        "Social- og Boligstyrelsen har godkendt tilmeldingen. "
+        "Nina Ny har fået rollen som koordinator i kommunen."
+    )
+    assert describe(approval) == sentence
+    assert sentence in _stream(client_for(consultant), enrolment.programme)
+
+
+def test_an_approval_whose_coordinator_has_the_role_already_names_no_one(
+    roskilde, roskilde_coordinator, consultant
+):
+    steering = [{"name": "Søren Styre", "email": "", "level": Level.CHIEF}]
+    enrolment = _approvable(roskilde, roskilde_coordinator, consultant, steering=steering)
+
+    enrolment_services.approve_enrolment(enrolment, by=consultant)
+
+    approval = ActivityEntry.objects.get(action=EnrolmentAction.APPROVED)
+    assert approval.data["coordinator"] == ""
+    assert describe(approval) == "Social- og Boligstyrelsen har godkendt tilmeldingen."
+
+
+@pytest.mark.parametrize(
+    ("language", "data", "sentence"),
+    [
+        ("da", {}, "Social- og Boligstyrelsen har godkendt tilmeldingen."),
+        (
+            "en",
+            {"coordinator": "Nina Ny"},
+            "The Danish Authority of Social Services and Housing has approved the enrolment. "
+            "Nina Ny has been given the role of coordinator in the municipality.",
+        ),
+    ],
+)
+def test_an_approval_reads_in_the_readers_language_and_an_older_one_as_before(
+    language, data, sentence
+):
+    entry = ActivityEntry(action=EnrolmentAction.APPROVED, data=data)
+
+    with translation.override(language):
+        assert describe(entry) == sentence
 
 
 @pytest.mark.cross_tenant  # the activity is SBST's; its log is read back unscoped
