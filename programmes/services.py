@@ -193,9 +193,9 @@ def why_group_stays(group: ProgrammeGroup) -> str:
 
 
 def remove_group(group: ProgrammeGroup, *, by) -> None:
-    """Remove a local implementation group that has held no meeting; its members, and its
-    meetings that were still to come and were its alone, go with it. The one entry counts
-    both."""
+    """Remove a local implementation group that has held no meeting; its members, and the
+    meetings that were its alone, go with it. The one entry counts the members and the
+    meetings still to come (cancelled ones go too, uncounted)."""
     _require_group_editor(by, group.programme)
     with transaction.atomic():
         locked = ProgrammeGroup.objects.select_for_update().filter(pk=group.pk).first()
@@ -205,7 +205,7 @@ def remove_group(group: ProgrammeGroup, *, by) -> None:
         if refusal:
             raise DomainError(refusal)
         meetings = getattr(locked, "meetings", None)
-        gone_meetings = []
+        coming = 0
         if meetings is not None:
             # Counted apart from the filter on this group, which would count only its own row.
             alone = (
@@ -214,6 +214,9 @@ def remove_group(group: ProgrammeGroup, *, by) -> None:
                 .filter(group_count=1)
             )
             gone_meetings = list(alone.values_list("pk", flat=True))
+            # why_group_stays refused a group with a past meeting that was not cancelled, so
+            # the ones not cancelled are the ones still to come.
+            coming = alone.filter(cancelled_at__isnull=True).count()
             meetings.model.objects.filter(pk__in=gone_meetings).delete()
         log_action(
             locked,
@@ -223,7 +226,7 @@ def remove_group(group: ProgrammeGroup, *, by) -> None:
                 "group": locked.pk,
                 "name": locked.name,
                 "members": locked.members.count(),
-                "meetings": len(gone_meetings),
+                "meetings": coming,
             },
         )
         locked.delete()

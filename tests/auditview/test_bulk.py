@@ -100,6 +100,34 @@ def test_a_group_removed_with_its_members_and_meetings_is_one_entry_with_both_co
     assert sentence in _stream(client_for(roskilde_coordinator), programme)
 
 
+def test_cancelled_meetings_go_with_the_group_but_are_not_counted_as_coming(
+    roskilde, roskilde_coordinator
+):
+    programme = started_programme(roskilde)
+    local = group_of(programme, name="Bostøtten", area=Area.HOUSING_SUPPORT)
+    now = timezone.now()
+    for title, starts_at, cancelled_at in [
+        ("Aflyst i sidste uge", now - datetime.timedelta(days=7), now - datetime.timedelta(days=8)),
+        ("Aflyst om en uge", now + datetime.timedelta(days=7), now),
+        ("Kommer om ti dage", now + datetime.timedelta(days=10), None),
+    ]:
+        Meeting.objects.create(
+            programme=programme,
+            phase=Phase.PREPARE,
+            title=title,
+            starts_at=starts_at,
+            cancelled_at=cancelled_at,
+        ).groups.add(local)
+
+    remove_group(local, by=roskilde_coordinator)
+
+    entry = ActivityEntry.objects.get(action=CoreAction.GROUP_REMOVED)
+    assert not Meeting.objects.filter(title__startswith="Aflyst").exists()
+    assert not Meeting.objects.filter(title="Kommer om ti dage").exists()
+    assert entry.data["meetings"] == 1
+    assert describe(entry) == "Bostøtten er fjernet fra forløbet med 1 kommende møde."
+
+
 @pytest.mark.parametrize(
     ("members", "sentence"),
     [
