@@ -174,12 +174,23 @@ def add_municipalities(activity: NetworkActivity, municipalities, *, by) -> list
 
 @transaction.atomic
 def remove_municipality(invitation: NetworkInvitation, *, by) -> None:
-    """Take a municipality out of the activity, with its participants."""
+    """Take a municipality out of the activity, with its participants; one taken out already
+    (a double click, two tabs) is left as it is, without a second entry."""
     _refuse_unless(can_manage_activities(by), _("Kun Social- og Boligstyrelsen fjerner kommuner."))
     activity = NetworkActivity.objects.select_for_update().get(pk=invitation.activity_id)
-    municipality = invitation.municipality
-    participants = invitation.participants.count()
-    invitation.delete()
+    # Read again under the locks: the caller's copy may be gone, and the count must not race
+    # set_participants, which locks the invitation.
+    locked = (
+        NetworkInvitation.objects.select_for_update(of=("self",))
+        .select_related("municipality")
+        .filter(pk=invitation.pk)
+        .first()
+    )
+    if locked is None:
+        return
+    municipality = locked.municipality
+    participants = locked.participants.count()
+    locked.delete()
     log_action(
         activity,
         Action.MUNICIPALITY_REMOVED,

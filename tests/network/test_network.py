@@ -363,6 +363,22 @@ def test_removing_a_municipality_deletes_its_invitation_and_participants(
 
 
 @pytest.mark.cross_tenant
+def test_removing_a_municipality_twice_writes_one_entry(shared_activity, consultant, herning):
+    # A double click or two tabs: both requests fetched the invitation before either removed
+    # it; the second waits on the activity's lock, then goes on with its stale copy.
+    first, second = (_invitation(shared_activity, herning) for _ in range(2))
+
+    network.remove_municipality(first, by=consultant)
+    network.remove_municipality(second, by=consultant)
+
+    removed = [
+        e for e in for_object(shared_activity) if e.action == network.Action.MUNICIPALITY_REMOVED
+    ]
+    assert [(e.data["municipality"], e.data["participants"]) for e in removed] == [("Herning", 1)]
+    assert not NetworkInvitation.objects.filter(pk=first.pk).exists()
+
+
+@pytest.mark.cross_tenant
 def test_a_consultant_invites_another_municipality_once(
     client_for, consultant, roskilde, herning, herning_programme
 ):
