@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh
 from django_scopes import scope, scopes_disabled
 from django_scopes.state import state as scope_state
 
@@ -77,4 +78,29 @@ class DanishFirstLocaleMiddleware:
         response = self.get_response(request)
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", translation.get_language())
+        return response
+
+
+class HtmxNavigationMiddleware:
+    """An htmx request (a poll, a fragment) that the server answers with a redirect or a
+    refusal turns into a navigation of the whole page.
+
+    Otherwise the browser follows a redirect inside the request and htmx swaps what comes
+    back (the sign-in page after the session ended) into a fragment of the page, or keeps
+    polling a report that is gone. A redirect becomes `HX-Redirect` to the same place; a 403,
+    404 or 410 becomes `HX-Refresh`, so the page is loaded again and says what is wrong.
+    Comes after django-htmx's middleware (`request.htmx`).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.htmx:
+            return response
+        if response.status_code in (301, 302, 303, 307, 308) and response.has_header("Location"):
+            return HttpResponseClientRedirect(response["Location"])
+        if response.status_code in (403, 404, 410):
+            return HttpResponseClientRefresh()
         return response

@@ -12,6 +12,7 @@ import uuid
 import pytest
 from django.urls import reverse
 
+from reports import services
 from reports.models import Report
 from tests.e2e.helpers import submit, switch_user
 from tests.reports.factories import approved_plan
@@ -105,3 +106,58 @@ def test_the_coordinator_asks_for_the_plan_as_pdf_watches_it_being_made_and_down
     assert_no_axe_violations(page)
     assert "Færdig" in page.locator("main table").inner_text()
     assert errors == []
+
+
+def _open_queued_report(page, live_server, login, settings, tmp_path):
+    """The coordinator on the page of a report that stays queued (a queue nobody reads)."""
+    from tests.conftest import celery_app
+
+    celery_app.conf.task_always_eager = False
+    settings.REPORTS_QUEUE = f"reports-nobody-{uuid.uuid4().hex[:8]}"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    programme, coordinator = approved_plan()
+    coordinator.email = COORDINATOR
+    coordinator.save(update_fields=["email"])
+    report, _created = services.request_development_plan(programme, by=coordinator)
+    switch_user(page, live_server, login, COORDINATOR)
+    with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true") as poll:
+        page.goto(live_server.url + services.report_url(report))
+    assert poll.value.status == 204
+    return report
+
+
+@pytest.mark.e2e
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_signed_out_while_the_page_polls_the_whole_page_goes_to_the_sign_in(
+    browser_page, live_server, login, settings, tmp_path
+):
+    page = browser_page
+    _open_queued_report(page, live_server, login, settings, tmp_path)
+
+    page.context.clear_cookies()  # signed out in another tab, or the session expired
+    page.wait_for_url(re.compile(r"/konto/log-ind/\?next="), timeout=10_000)
+
+    assert page.locator("main").count() == 1
+    assert page.locator("#report-state").count() == 0
+
+
+@pytest.mark.e2e
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_report_gone_while_the_page_polls_reloads_the_page_once_and_polling_stops(
+    browser_page, live_server, login, settings, tmp_path
+):
+    page = browser_page
+    polls = []
+    page.on(
+        "response",
+        lambda r: r.request.headers.get("hx-request") == "true" and polls.append(r.status),
+    )
+    report = _open_queued_report(page, live_server, login, settings, tmp_path)
+
+    Report.objects.filter(pk=report.pk).delete()
+    page.wait_for_timeout(7_000)
+
+    assert polls.count(200) == 1, polls  # the one answer that asked for the reload
+    assert polls[-1] == 200
+    assert page.locator("#report-state").count() == 0
+    assert page.locator("main").count() == 1

@@ -180,6 +180,38 @@ def test_the_report_page_polls_with_htmx_and_swaps_in_only_a_changed_state(clien
     assert "Hent PDF'en" not in fragment
 
 
+def test_a_poll_after_the_session_ended_sends_the_whole_page_to_the_sign_in(client, db):
+    report, _coordinator = plan_report()
+
+    response = _poll(client, report, "waiting")  # signed out in another tab
+
+    login = reverse("accounts:login")
+    assert response.status_code == 200
+    assert response.content == b"", "nothing to swap into the status region"
+    assert response["HX-Redirect"].startswith(f"{login}?next=")
+
+
+def test_a_poll_for_a_report_that_is_gone_reloads_the_page_and_stops_polling(client_for):
+    report, coordinator = plan_report()
+    client = client_for(coordinator)
+    Report.objects.filter(pk=report.pk).delete()
+
+    response = _poll(client, report, "waiting")
+
+    assert response.status_code == 200
+    assert response["HX-Refresh"] == "true"
+    assert client.get(services.report_url(report)).status_code == 404  # what the reload shows
+
+
+def test_a_poll_from_another_municipality_reloads_into_its_404(client_for, herning_coordinator):
+    report, _coordinator = plan_report()
+
+    response = _poll(client_for(herning_coordinator), report, "waiting")
+
+    assert response["HX-Refresh"] == "true"
+    assert b"PDF" not in response.content
+
+
 def test_the_report_pages_crumbs_lead_back_to_the_programmes_documents(client_for):
     report, coordinator = plan_report()
     client = client_for(coordinator)
