@@ -17,10 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from programmes.activity import log_action
-
-# Shared with every edit page (`programmes.edits`); importable from here too.
-from programmes.edits import save_changes as save_changes
-from programmes.edits import typed_text as typed_text
 from programmes.errors import DomainError
 
 

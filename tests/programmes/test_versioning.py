@@ -5,13 +5,17 @@ The mechanism is driven here with the development plan's models but with snapsho
 own, so these tests hold whatever `plans` puts in its content.
 """
 
+import contextlib
 import datetime
+import threading
 
 import pytest
 import time_machine
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django_scopes import scopes_disabled
 
 from anchoring.models import AnchoringPlan, AnchoringPlanVersion
 from plans.activity import Action
@@ -376,3 +380,47 @@ def test_an_approval_tells_the_new_number_or_the_refusal(rf, plan, programme):
         ("success", "Godkendt som version 1."),
         ("error", "Intet nyt."),
     ]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_approvals_at_the_same_moment_make_one_version_and_one_refusal(roskilde):
+    """Two steering members press "Godkend" at once: the draft's row lock lets the second
+    see the first's version and refuse, instead of both numbering the same version."""
+    with scopes_disabled():
+        programme = programme_with_groups()
+        by = steering_member(programme)
+        plan = DevelopmentPlan.objects.create(programme=programme, introduction="Første")
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def problem(content, locked, latest):
+        # Both get here together only when nothing holds the row.
+        with contextlib.suppress(threading.BrokenBarrierError):
+            barrier.wait(timeout=2)
+        return nothing_new_to_approve(content, latest, has_changes=locked.has_changes)
+
+    def approve():
+        try:
+            with scopes_disabled():
+                approve_draft(
+                    DevelopmentPlan.objects.get(pk=plan.pk),
+                    by=by,
+                    snapshot=lambda p: {"introduction": p.introduction},
+                    problem=problem,
+                    action=Action.APPROVED,
+                )
+            outcomes.append("version")
+        except Exception as error:  # noqa: BLE001 (the outcome is what the test reads)
+            outcomes.append(type(error).__name__)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=approve) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == ["DomainError", "version"], outcomes
+    with scopes_disabled():
+        assert PlanVersion.objects.count() == 1
