@@ -97,10 +97,11 @@ class HtmxNavigationMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not request.htmx:
+        status = response.status_code
+        if status < 300 or not request.htmx:  # the status first: it costs nothing to read
             return response
-        if response.status_code in (301, 302, 303, 307, 308) and response.has_header("Location"):
+        if status in (301, 302, 303, 307, 308) and response.has_header("Location"):
             return HttpResponseClientRedirect(response["Location"])
-        if response.status_code in (403, 404, 410):
+        if status in (403, 404, 410):
             return HttpResponseClientRefresh()
         return response
