@@ -119,58 +119,50 @@ def digest_of(source: dict) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def request_development_plan(programme, *, by):
-    """The latest approved version of the programme's development plan as PDF: (report,
-    created). Refused while the steering group has approved no version."""
-    version = (
-        PlanVersion.objects.filter(plan__programme_id=programme.pk)
+def _request_approved_plan(programme, version_model, document, source_key, refusal, *, by):
+    """The latest approved version of one of the programme's versioned plans as PDF:
+    (report, created). Refused with `refusal` while no version is approved."""
+    number = (
+        version_model.objects.filter(plan__programme_id=programme.pk)
         .order_by("-number")
-        .values("number", "approved_at")
+        .values_list("number", flat=True)
         .first()
     )
-    if version is None:
-        raise DomainError(
-            _(
-                "Udviklingsplanen har ingen godkendt version endnu. Når styregruppen har "
-                "godkendt den, kan den laves som PDF."
-            )
-        )
-    source = {"plan_version": version["number"]}
+    if number is None:
+        raise DomainError(refusal)
     return _request(
-        Report,
-        {"programme": programme},
+        Report, {"programme": programme}, document, {source_key: number}, str(number), by=by
+    )
+
+
+def request_development_plan(programme, *, by):
+    """The latest approved version of the programme's development plan as PDF."""
+    return _request_approved_plan(
+        programme,
+        PlanVersion,
         Document.DEVELOPMENT_PLAN,
-        source,
-        str(version["number"]),
+        "plan_version",
+        _(
+            "Udviklingsplanen har ingen godkendt version endnu. Når styregruppen har "
+            "godkendt den, kan den laves som PDF."
+        ),
         by=by,
     )
 
 
 def request_anchoring_plan(programme, *, by):
-    """The latest approved version of the programme's anchoring plan as PDF: (report,
-    created). Refused while the steering group has approved no version."""
+    """The latest approved version of the programme's anchoring plan as PDF."""
     from anchoring.models import AnchoringPlanVersion
 
-    version = (
-        AnchoringPlanVersion.objects.filter(plan__programme_id=programme.pk)
-        .order_by("-number")
-        .values("number")
-        .first()
-    )
-    if version is None:
-        raise DomainError(
-            _(
-                "Forankringsplanen har ingen godkendt version endnu. Når styregruppen har "
-                "godkendt den, kan den laves som PDF."
-            )
-        )
-    source = {"anchoring_plan_version": version["number"]}
-    return _request(
-        Report,
-        {"programme": programme},
+    return _request_approved_plan(
+        programme,
+        AnchoringPlanVersion,
         Document.ANCHORING_PLAN,
-        source,
-        str(version["number"]),
+        "anchoring_plan_version",
+        _(
+            "Forankringsplanen har ingen godkendt version endnu. Når styregruppen har "
+            "godkendt den, kan den laves som PDF."
+        ),
         by=by,
     )
 
